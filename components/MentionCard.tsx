@@ -1,0 +1,86 @@
+/**
+ * One stored mention. Everything from the page is rendered as text nodes
+ * (JSX escapes it); the only link is the permalink, and only when it is http(s).
+ */
+import type { MentionRow, MentionStatus } from '../lib/storage/schema';
+import { t } from '../lib/ui/i18n';
+import { SITE_LABELS } from '../lib/sites/labels';
+
+const DISPLAY_CHARS = 600;
+
+function safeHref(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Props {
+  mention: MentionRow;
+  onStatus(key: string, status: MentionStatus): void;
+}
+
+export function MentionCard({ mention: m, onStatus }: Props) {
+  const href = safeHref(m.permalink);
+  const text = m.text.length > DISPLAY_CHARS ? m.text.slice(0, DISPLAY_CHARS) + '…' : m.text;
+  const sentimentLabel = t(`sentiment_${m.sentiment.label}`);
+  return (
+    <li class={`mention sentiment-${m.sentiment.label}`} data-key={m.key} data-testid="mention">
+      <div class="mention-head">
+        <span class="site" data-testid="mention-site">{SITE_LABELS[m.site]}</span>
+        <span class="author" data-testid="mention-author">
+          {m.author ?? m.handle ?? t('anonymousAuthor')}
+          {m.handle && m.author && m.handle !== m.author ? <span class="handle"> {m.handle}</span> : null}
+        </span>
+        {m.competitor ? <span class="tag competitor">{t('competitorLabel')}</span> : null}
+      </div>
+      <p class="text" data-testid="mention-text" dir="auto">
+        {text}
+      </p>
+      {m.truncated ? <p class="note">{t('truncatedNote', m.originalLength)}</p> : null}
+      <div class="mention-meta">
+        <span
+          class={`badge sentiment ${m.sentiment.label}`}
+          data-testid="mention-sentiment"
+          data-sentiment={m.sentiment.label}
+          title={m.sentiment.evidence.length ? t('evidenceLabel', m.sentiment.evidence.join(', ')) : undefined}
+        >
+          {sentimentLabel}
+        </span>
+        {m.rating !== null ? (
+          <span class="rating" data-testid="mention-rating" aria-label={t('ratingLabel', m.rating)}>
+            {'★'.repeat(Math.round(m.rating))}
+            {'☆'.repeat(5 - Math.round(m.rating))}
+          </span>
+        ) : null}
+        <span class="status" data-testid="mention-status" data-status={m.status}>
+          {t(`status_${m.status}`)}
+        </span>
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer" class="permalink">
+            {t('openPost')}
+          </a>
+        ) : null}
+      </div>
+      <div class="actions">
+        {m.status !== 'follow_up' ? (
+          <button type="button" data-testid="mark-follow-up" onClick={() => onStatus(m.key, 'follow_up')}>
+            {t('markFollowUp')}
+          </button>
+        ) : null}
+        {m.status !== 'done' ? (
+          <button type="button" data-testid="mark-done" onClick={() => onStatus(m.key, 'done')}>
+            {t('markDone')}
+          </button>
+        ) : (
+          <button type="button" data-testid="reopen" onClick={() => onStatus(m.key, 'new')}>
+            {t('reopen')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,3 @@
+import { startBackground } from '../lib/background/service';
+
+export default defineBackground(startBackground);

@@ -1,0 +1,80 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { MentionCard } from '../../components/MentionCard';
+import { t } from '../../lib/ui/i18n';
+import { createPopupModel, type PopupTab } from './model';
+
+const TABS: Array<{ id: PopupTab; label: () => string }> = [
+  { id: 'page', label: () => t('tabThisPage') },
+  { id: 'followUp', label: () => t('tabFollowUp') },
+];
+
+export function App() {
+  const model = useMemo(createPopupModel, []);
+  useEffect(() => {
+    void model.start();
+    return model.dispose;
+  }, [model]);
+
+  const rows = model.visible.value;
+  const current = model.tab.value;
+
+  // Arrow keys move between tabs (WAI-ARIA tabs pattern).
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = TABS.findIndex((x) => x.id === current);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    model.tab.value = next.id;
+    document.getElementById(`tab-${next.id}`)?.focus();
+    e.preventDefault();
+  };
+
+  return (
+    <main>
+      <header>
+        <h1>{t('popupTitle')}</h1>
+        <div role="tablist" aria-label={t('mentionsListLabel')} onKeyDown={onTabKey}>
+          {TABS.map((x) => (
+            <button
+              key={x.id}
+              id={`tab-${x.id}`}
+              type="button"
+              role="tab"
+              aria-selected={current === x.id}
+              aria-controls="mention-panel"
+              tabIndex={current === x.id ? 0 : -1}
+              onClick={() => (model.tab.value = x.id)}
+            >
+              {x.label()}
+              {x.id === 'followUp' && model.queue.value?.length ? <span class="count"> ({model.queue.value.length})</span> : null}
+            </button>
+          ))}
+        </div>
+      </header>
+      {model.error.value ? (
+        <p role="alert" class="error">
+          {t('statusError', model.error.value)}
+        </p>
+      ) : null}
+      <section id="mention-panel" role="tabpanel" aria-labelledby={`tab-${current}`} data-testid={`panel-${current}`}>
+        {rows === null ? (
+          <p aria-busy="true">{t('loading')}</p>
+        ) : rows.length === 0 ? (
+          <p class="empty" data-testid="empty">
+            {current === 'page' ? t('noMentionsHere') : t('noFollowUps')}
+          </p>
+        ) : (
+          <>
+            <p class="summary" data-testid="count">
+              {t('countMentions', rows.length)}
+            </p>
+            <ul class="mentions">
+              {rows.map((m) => (
+                <MentionCard key={m.key} mention={m} onStatus={model.setStatus} />
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The background worker's service: it owns the database, checks every
+ * message, scores and stores mentions, keeps the badge up to date and seeds
+ * the demo brand on first install. entrypoints/background.ts only calls
+ * `startBackground()`.
+ */
+import { browser } from 'wxt/browser';
+import { DEMO_BRANDS } from '../brands/demo';
+import { brandsItem } from '../brands/settings';
+import { onMessage } from '../messaging';
+import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, setMentionStatusSchema } from '../messaging/guards';
+import type { ReportedItem } from '../messaging/protocol';
+import { analyzeSentiment } from '../sentiment/analyze';
+import { openDb, type VeilleDb } from '../storage/db';
+import { countFollowUps, recordItems, setStatus, type Scorer } from '../storage/queries';
+
+const KNOWN_TYPES = new Set(['reportItems', 'setMentionStatus']);
+
+/** Sentiment of a reported item; the brand's own terms carry no sentiment. */
+export const scoreItem: Scorer = (item: ReportedItem) => {
+  const neutralTerms = item.matches.flatMap((m) => m.terms).flatMap((t) => t.replace(/^[@#]/u, '').split(/\s+/u));
+  const r = analyzeSentiment(item.text, { rating: item.rating, neutralTerms });
+  return { label: r.label, score: r.score, confidence: r.confidence, evidence: r.evidence, lang: r.lang };
+};
+
+async function updateBadge(db: VeilleDb): Promise<void> {
+  const n = await countFollowUps(db);
+  // MV3 has `action`; the Firefox MV2 build has `browserAction`.
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({ text: n > 0 ? String(n) : '' });
+  await action.setBadgeBackgroundColor({ color: '#b3261e' });
+}
+
+/** Log why a message was refused (the sender also gets the error), then rethrow. */
+function logRefusals<A, R>(type: string, handler: (arg: A) => Promise<R>): (arg: A) => Promise<R> {
+  return async (arg) => {
+    try {
+      return await handler(arg);
+    } catch (err) {
+      console.warn(`[veille] ${type} refused:`, err instanceof Error ? err.message : err);
+      throw err;
+    }
+  };
+}
+
+export function startBackground(): void {
+  const db = openDb();
+  const extensionId = browser.runtime.id;
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    if (reason === 'install' && (await brandsItem.getValue()).length === 0) {
+      await brandsItem.setValue(DEMO_BRANDS);
+    }
+    await updateBadge(db);
+  });
+
+  onMessage(
+    'reportItems',
+    logRefusals('reportItems', async ({ data, sender }) => {
+      if (!isContentScript(sender, extensionId)) throw new Error('Refused reportItems: not from a content script');
+      const { items } = parseOrThrow(reportItemsSchema, data, 'reportItems');
+      // The page is the sender's frame URL, not something the page could claim.
+      return recordItems(db, items, sender.url!, scoreItem);
+    }),
+  );
+
+  onMessage(
+    'setMentionStatus',
+    logRefusals('setMentionStatus', async ({ data, sender }) => {
+      if (!isExtensionPage(sender, extensionId, extensionOrigin)) throw new Error('Refused setMentionStatus: not from an extension page');
+      const { key, status } = parseOrThrow(setMentionStatusSchema, data, 'setMentionStatus');
+      await setStatus(db, key, status);
+      await updateBadge(db);
+      return { ok: true as const };
+    }),
+  );
+
+  // Do not drop unknown messages silently: log them (and answer nothing).
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) console.warn('[veille] unhandled message refused:', message);
+    return undefined;
+  });
+
+  // The worker may have been stopped and restarted: the badge is recomputed from the stored data.
+  void updateBadge(db);
+}

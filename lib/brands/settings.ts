@@ -1,0 +1,12 @@
+/**
+ * The watched brands, kept in extension storage (not IndexedDB) so content
+ * scripts can read them and watch changes without a round trip.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { Brand } from './types';
+
+/** Brands the CM watches (seeded with the demo brand on first run). */
+export const brandsItem = storage.defineItem<Brand[]>('local:brands', {
+  fallback: [],
+  version: 1,
+});

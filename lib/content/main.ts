@@ -1,0 +1,47 @@
+/**
+ * What every site's content script does (entrypoints/<site>.content.ts only
+ * picks the adapter): load the watched brands, run the adapter on the page,
+ * send brand-naming items to the background, and clean up with the context.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { buildMatcher, type BrandMatcher } from '../brands/matcher';
+import { brandsItem } from '../brands/settings';
+import { sendMessage } from '../messaging';
+import type { ReportedItem } from '../messaging/protocol';
+import type { SiteAdapter } from '../sites/types';
+import { startRunner } from './runner';
+
+const MARK = 'data-veille';
+
+export async function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  const root = document.documentElement;
+  // Guard against double injection (a programmatic scan on a page that already has the script).
+  if (root.hasAttribute(MARK)) return;
+  root.setAttribute(MARK, adapter.id);
+
+  let matcher: BrandMatcher = buildMatcher(await brandsItem.getValue());
+
+  const abort = new AbortController();
+  ctx.onInvalidated(() => abort.abort());
+
+  const send = (items: ReportedItem[]) => {
+    sendMessage('reportItems', { items }).catch((err: unknown) => {
+      // "Extension context invalidated" after an update/reload: stop quietly.
+      if (String(err).includes('context invalidated')) abort.abort();
+      else console.warn('[veille] report refused:', err);
+    });
+  };
+
+  const runner = startRunner({ adapter, doc: document, getMatcher: () => matcher, onItems: send, signal: abort.signal });
+
+  const unwatch = brandsItem.watch((brands) => {
+    matcher = buildMatcher(brands ?? []);
+    runner.rescan();
+  });
+  abort.signal.addEventListener('abort', unwatch);
+
+  // SPA navigation without reload: the same items may now belong to another page.
+  ctx.addEventListener(window, 'wxt:locationchange', () => runner.rescan());
+  // Send what is pending before the page goes away.
+  ctx.addEventListener(window, 'pagehide', () => runner.flush());
+}

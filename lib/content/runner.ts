@@ -1,0 +1,200 @@
+/**
+ * Content-script runner: finds a site's items as they appear, keeps the ones
+ * that name a watched brand, and hands them on in batches.
+ *
+ *   MutationObserver ──added nodes──▶ pending set ──idle callback──▶ scan(node)
+ *        scan: node & descendants matching adapter.itemSelector (and the item
+ *              an added node sits in, for "show more" expansions)
+ *              ──extractItem──▶ already sent with this text? skip
+ *              ──brand matcher──▶ batch ──(250 ms / 50 items)──▶ onItems
+ *
+ * Cheap by construction: no page-wide rescans after the first; work is done
+ * in idle time in slices; elements are only held in WeakMaps/WeakSets, and
+ * the pending set is emptied at every flush, so removed nodes are released.
+ */
+import type { BrandMatcher } from '../brands/matcher';
+import type { ReportedItem } from '../messaging/protocol';
+import type { SiteAdapter } from '../sites/types';
+import { fnv1a } from '../sites/dom';
+import { MAX_TEXT } from '../storage/schema';
+
+export interface RunnerOptions {
+  adapter: SiteAdapter;
+  doc: Document;
+  /** Current matcher (brands can change while the page is open). */
+  getMatcher(): BrandMatcher;
+  /** Receives batches of brand-naming items. */
+  onItems(items: ReportedItem[]): void;
+  /** Stops everything when aborted. */
+  signal: AbortSignal;
+  /** Batch delay. @default 250 */
+  flushDelayMs?: number;
+  /** Largest batch. @default 50 */
+  maxBatch?: number;
+}
+
+export interface Runner {
+  /** Forget what was sent and scan the whole document again (SPA navigation, brand change). */
+  rescan(): void;
+  /** Scan pending nodes now and send the batch (tests, page hide). */
+  flush(): void;
+}
+
+type IdleHandle = { cancel(): void };
+
+function onIdle(win: Window, fn: (deadline?: IdleDeadline) => void): IdleHandle {
+  if (typeof win.requestIdleCallback === 'function') {
+    const id = win.requestIdleCallback(fn, { timeout: 500 });
+    return { cancel: () => win.cancelIdleCallback(id) };
+  }
+  const id = win.setTimeout(() => fn(), 50);
+  return { cancel: () => win.clearTimeout(id) };
+}
+
+export function startRunner(opts: RunnerOptions): Runner {
+  const { adapter, doc, signal } = opts;
+  const win = (doc.defaultView ?? globalThis) as Window & typeof globalThis;
+  const flushDelay = opts.flushDelayMs ?? 250;
+  const maxBatch = opts.maxBatch ?? 50;
+  // The page URL, parsed once per URL; null when the adapter does not handle this route.
+  let lastHref = '';
+  let lastCtx: { url: URL } | null = null;
+  const ctx = () => {
+    const href = doc.location.href;
+    if (href !== lastHref) {
+      lastHref = href;
+      const url = new URL(href);
+      lastCtx = adapter.isSupportedPage(url) ? { url } : null;
+    }
+    return lastCtx;
+  };
+
+  /** id → hash of the text last handled, so an item is matched and sent once per text. */
+  let handled = new Map<string, string>();
+  let pending = new Set<Node>();
+  let idle: IdleHandle | null = null;
+  let batch: ReportedItem[] = [];
+  let sendTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const sendBatch = () => {
+    if (sendTimer) clearTimeout(sendTimer);
+    sendTimer = null;
+    if (batch.length === 0 || signal.aborted) return;
+    const out = batch;
+    batch = [];
+    opts.onItems(out);
+  };
+
+  const consider = (item: ReturnType<SiteAdapter['extractItem']>) => {
+    if (!item) return;
+    const textHash = fnv1a(item.text) + ':' + item.text.length;
+    if (handled.get(item.id) === textHash) return;
+    handled.set(item.id, textHash);
+    // Match on the whole text (the brand may come after the cut), then cut.
+    const matches = opts.getMatcher().match(item.text);
+    if (matches.length === 0) return;
+    const originalLength = item.text.length;
+    const truncated = originalLength > MAX_TEXT;
+    batch.push({ ...item, text: truncated ? item.text.slice(0, MAX_TEXT) : item.text, matches, truncated, originalLength });
+    if (batch.length >= maxBatch) sendBatch();
+    else if (!sendTimer) sendTimer = setTimeout(sendBatch, flushDelay);
+  };
+
+  const extract = (el: Element) => {
+    const c = ctx();
+    if (!c) return;
+    try {
+      consider(adapter.extractItem(el, c));
+    } catch (err) {
+      // A page can render anything; one odd element must not stop the scan.
+      console.debug('[veille] extract failed', err);
+    }
+  };
+
+  const scanNode = (node: Node) => {
+    if (!node.isConnected) return;
+    if (node.nodeType !== 1) {
+      // Text changed or added inside an existing item (expanded text): re-read that item.
+      const host = node.parentElement?.closest(adapter.itemSelector);
+      if (host) extract(host);
+      return;
+    }
+    const el = node as Element;
+    const host = el.closest(adapter.itemSelector);
+    if (host) extract(host);
+    for (const item of el.querySelectorAll(adapter.itemSelector)) extract(item);
+  };
+
+  const scanDocument = () => {
+    const c = ctx();
+    if (!c) return;
+    if (adapter.extractDocumentItems) {
+      try {
+        for (const item of adapter.extractDocumentItems(doc, c)) consider(item);
+      } catch (err) {
+        console.debug('[veille] document extract failed', err);
+      }
+    }
+    for (const el of doc.querySelectorAll(adapter.itemSelector)) extract(el);
+  };
+
+  const drain = (deadline?: IdleDeadline) => {
+    idle = null;
+    if (signal.aborted) return;
+    const nodes = pending;
+    pending = new Set();
+    let rest: Node[] | null = null;
+    let i = 0;
+    const list = [...nodes];
+    for (; i < list.length; i++) {
+      scanNode(list[i]!);
+      // Leave the rest for the next idle period when this one is used up.
+      if (deadline && !deadline.didTimeout && deadline.timeRemaining() < 2 && i < list.length - 1) {
+        rest = list.slice(i + 1);
+        break;
+      }
+    }
+    if (rest) {
+      for (const n of rest) pending.add(n);
+      idle = onIdle(win, drain);
+    }
+  };
+
+  const schedule = () => {
+    if (!idle) idle = onIdle(win, drain);
+  };
+
+  const observer = new win.MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'childList') {
+        for (const n of r.addedNodes) pending.add(n);
+      } else {
+        pending.add(r.target);
+      }
+    }
+    if (pending.size) schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  scanDocument();
+
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    idle?.cancel();
+    if (sendTimer) clearTimeout(sendTimer);
+    pending.clear();
+    batch = [];
+  });
+
+  return {
+    rescan() {
+      handled = new Map();
+      pending.clear();
+      scanDocument();
+    },
+    flush() {
+      drain();
+      sendBatch();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The typed message protocol between content scripts, extension pages and the
+ * background worker. Types describe the wire at compile time; the valibot
+ * schemas in ./guards.ts check it at run time (types do not survive the wire).
+ *
+ * Direction and trust (decided from the sender, see ./guards.ts):
+ *   content script → background : reportItems           (data only, page-derived, untrusted)
+ *   extension page → background : setMentionStatus     (privileged: extension pages only)
+ */
+import type { ExtractedItem } from '../sites/types';
+import type { BrandMatch } from '../brands/types';
+import type { MentionStatus } from '../storage/schema';
+
+/** One extracted item that named a brand, as a content script reports it. */
+export interface ReportedItem extends ExtractedItem {
+  matches: BrandMatch[];
+  /** The content script already cut the text (see MAX_TEXT). */
+  truncated: boolean;
+  /** Text length on the page before any cut. */
+  originalLength: number;
+}
+
+export interface ReportResult {
+  /** New mentions stored. */
+  added: number;
+  /** Items already stored (same site id): their last-seen time and pages were updated. */
+  updated: number;
+}
+
+export interface ProtocolMap {
+  reportItems(data: { items: ReportedItem[] }): ReportResult;
+  setMentionStatus(data: { key: string; status: MentionStatus }): { ok: true };
+}

@@ -1,0 +1,124 @@
+/**
+ * Reads and writes used by the background handlers and the popup.
+ * Sentiment is passed in (`score`) so storage does not depend on the NLP code.
+ */
+import type { ReportedItem, ReportResult } from '../messaging/protocol';
+import type { VeilleDb } from './db';
+import { MAX_PAGE_URLS, type MentionRow, type MentionStatus, type StoredSentiment, pageKey } from './schema';
+
+export type Scorer = (item: ReportedItem) => StoredSentiment & { lang: MentionRow['lang'] };
+
+export function mentionKey(site: string, itemId: string): string {
+  return `${site}:${itemId}`;
+}
+
+function addPage(pages: string[], page: string): string[] {
+  if (pages.includes(page)) return pages;
+  const next = [...pages, page];
+  return next.length > MAX_PAGE_URLS ? next.slice(next.length - MAX_PAGE_URLS) : next;
+}
+
+/**
+ * Store reported items: one row per site id (same post seen twice, in two
+ * tabs or after a reload stays one row; its pages and last-seen time grow).
+ */
+export async function recordItems(db: VeilleDb, items: readonly ReportedItem[], pageUrl: string, score: Scorer, now = Date.now()): Promise<ReportResult> {
+  const page = pageKey(pageUrl);
+  // Collapse duplicates inside one batch first (the last copy wins).
+  const byKey = new Map<string, ReportedItem>();
+  for (const item of items) byKey.set(mentionKey(item.site, item.id), item);
+  const keys = [...byKey.keys()];
+  // Score outside the transaction: an IndexedDB transaction must not wait on other work.
+  const scores = new Map(keys.map((k) => [k, score(byKey.get(k)!)]));
+
+  return db.transaction('rw', db.mentions, async () => {
+    const existing = await db.mentions.bulkGet(keys);
+    const rows: MentionRow[] = [];
+    let added = 0;
+    let updated = 0;
+    keys.forEach((key, i) => {
+      const item = byKey.get(key)!;
+      const old = existing[i];
+      const s = scores.get(key)!;
+      const sentiment: StoredSentiment = { label: s.label, score: s.score, confidence: s.confidence, evidence: s.evidence };
+      const brandIds = [...new Set(item.matches.map((m) => m.brandId))];
+      const terms = [...new Set(item.matches.flatMap((m) => m.terms))];
+      if (old) {
+        updated++;
+        const textChanged = old.text !== item.text;
+        rows.push({
+          ...old,
+          // A longer read of the same item (e.g. after "show more") replaces the text and its score.
+          ...(textChanged ? { text: item.text, truncated: item.truncated, originalLength: item.originalLength, sentiment, lang: s.lang } : {}),
+          author: item.author ?? old.author,
+          handle: item.handle ?? old.handle,
+          permalink: item.permalink ?? old.permalink,
+          timestamp: item.timestamp ?? old.timestamp,
+          rating: item.rating ?? old.rating,
+          brandIds: [...new Set([...old.brandIds, ...brandIds])],
+          terms: [...new Set([...old.terms, ...terms])],
+          pageUrls: addPage(old.pageUrls, page),
+          lastSeen: now,
+        });
+      } else {
+        added++;
+        rows.push({
+          key,
+          site: item.site,
+          itemId: item.id,
+          kind: item.kind,
+          text: item.text,
+          truncated: item.truncated,
+          originalLength: item.originalLength,
+          author: item.author,
+          handle: item.handle,
+          permalink: item.permalink,
+          timestamp: item.timestamp,
+          rating: item.rating,
+          lang: s.lang,
+          sentiment,
+          brandIds,
+          terms,
+          competitor: item.matches.every((m) => m.competitor),
+          status: 'new',
+          pageUrls: [page],
+          firstSeen: now,
+          lastSeen: now,
+          statusChangedAt: now,
+          repliedAt: null,
+        });
+      }
+    });
+    await db.mentions.bulkPut(rows);
+    return { added, updated };
+  });
+}
+
+/** Change a mention's status; records when it was replied. Throws when the key is unknown. */
+export async function setStatus(db: VeilleDb, key: string, status: MentionStatus, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.mentions, async () => {
+    const row = await db.mentions.get(key);
+    if (!row) throw new Error(`Unknown mention: ${key}`);
+    await db.mentions.update(key, {
+      status,
+      statusChangedAt: now,
+      repliedAt: status === 'replied' ? now : row.repliedAt,
+    });
+  });
+}
+
+/** How many mentions wait for follow-up (the toolbar badge). */
+export function countFollowUps(db: VeilleDb): Promise<number> {
+  return db.mentions.where('status').equals('follow_up').count();
+}
+
+/** Mentions seen on one page, newest first. */
+export async function mentionsOnPage(db: VeilleDb, url: string): Promise<MentionRow[]> {
+  const rows = await db.mentions.where('pageUrls').equals(pageKey(url)).toArray();
+  return rows.sort((a, b) => b.firstSeen - a.firstSeen);
+}
+
+/** The follow-up queue, oldest first (it has waited longest). */
+export function followUpQueue(db: VeilleDb, limit = 200): Promise<MentionRow[]> {
+  return db.mentions.where('[status+firstSeen]').between(['follow_up', 0], ['follow_up', Infinity]).limit(limit).toArray();
+}

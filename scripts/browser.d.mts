@@ -1,0 +1,10 @@
+import type { BrowserContext, Worker } from '@playwright/test';
+
+export const EXTENSION_DIR: string;
+export function chromiumPath(): string;
+export function launchVeille(opts: { userDataDir: string; headless?: boolean; lang?: string }): Promise<{
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  popupUrl(pageUrl?: string): string;
+}>;

@@ -1,0 +1,45 @@
+// Launch Debian's Chromium (or CHROME_PATH) with the built extension loaded,
+// through Playwright. Shared by `npm start` and the end-to-end tests.
+import { chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const EXTENSION_DIR = path.join(root, '.output', 'chrome-mv3');
+
+export function chromiumPath() {
+  const p = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(p)) throw new Error(`Chromium not found at ${p}. Install it (apt-get install chromium) or set CHROME_PATH.`);
+  return p;
+}
+
+/**
+ * @param {{ userDataDir: string, headless?: boolean, lang?: string }} opts
+ */
+export async function launchVeille({ userDataDir, headless = true, lang = 'en-US' }) {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless,
+    locale: lang,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${lang}`,
+      // No connection attempts of the browser's own: this machine has no network.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--no-default-browser-check',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, worker, popupUrl: (pageUrl) => `chrome-extension://${extensionId}/popup.html${pageUrl ? `?url=${encodeURIComponent(pageUrl)}` : ''}` };
+}

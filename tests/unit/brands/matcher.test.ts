@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { buildMatcher } from '../../../lib/brands/matcher';
+import { DEMO_BRANDS } from '../../../lib/brands/demo';
+import { fold } from '../../../lib/brands/normalize';
+
+const matcher = buildMatcher(DEMO_BRANDS);
+const acme = (text: string) => matcher.match(text).find((m) => m.brandId === 'acme');
+
+describe('brand matcher finds the brand', () => {
+  test.each([
+    ['name, any case', 'I love ACME coffee'],
+    ['accented', 'Vive ACMÉ !'],
+    ['alias with accent folded', 'Les cafes acme sont bons'],
+    ['French elision', "Je sors de chez l'Acme de Lyon"],
+    ['d’ with typographic apostrophe', 'Le latte d’Acme est top'],
+    ['English possessive', "Acme's new blend"],
+    ['handle', 'merci @AcmeFrance pour la réponse'],
+    ['handle any case', 'cc @ACME_CAFE'],
+    ['hashtag', 'Super matin #AcmeCafe'],
+    ['zero-width inside the name', 'Ac\u200bme a encore augmenté ses prix'],
+    ['soft hyphen and BOM', 'Ac\u00adm\ufeffe'],
+    ['fullwidth', 'ＡＣＭＥ rocks'],
+    ['misspelling', 'akme est nul'],
+    ['url', 'voir acme.fr/contact'],
+    ['RTL text around it', 'مرحبا Acme شكرا'],
+  ])('%s', (_label, text) => {
+    expect(acme(text)).toBeDefined();
+  });
+});
+
+describe('brand matcher ignores', () => {
+  test.each([
+    ['inside another word', 'acmeology is not a brand'],
+    ['handle prefix of a longer handle', '@AcmeFranceFan says hi'],
+    ['English exclusion', 'This film is the acme of boredom'],
+    ['French exclusion', "L'acmé de la tension dramatique"],
+    ['unrelated text', 'Le café du coin est super'],
+    ['empty', ''],
+  ])('%s', (_label, text) => {
+    expect(acme(text)).toBeUndefined();
+  });
+});
+
+test('several brands at once, competitor flagged', () => {
+  const m = matcher.match('Acme ou Brûlerie Zenith ? #BrulerieZenith');
+  expect(m.map((x) => x.brandId)).toEqual(['acme', 'zenith']);
+  expect(m[1]!.competitor).toBe(true);
+  expect(m[1]!.terms).toEqual(expect.arrayContaining(['Brûlerie Zénith', '#BrulerieZenith']));
+});
+
+test('a brand mentioned both inside and outside an exclusion still matches', () => {
+  expect(acme('The acme of taste: Acme Café')).toBeDefined();
+});
+
+test('fold keeps a map back to original offsets', () => {
+  const f = fold('Ac\u200bMÉ');
+  expect(f.text).toBe('acme');
+  expect(Array.from(f.map)).toEqual([0, 1, 3, 4, 5]);
+});
+
+test('a 1 MB text is matched quickly', () => {
+  const big = 'lorem ipsum dolor '.repeat(60_000) + ' Acme';
+  const t = performance.now();
+  expect(acme(big)).toBeDefined();
+  expect(performance.now() - t).toBeLessThan(2000);
+});

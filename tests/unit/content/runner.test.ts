@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { buildMatcher } from '../../../lib/brands/matcher';
+import { DEMO_BRANDS } from '../../../lib/brands/demo';
+import { startRunner } from '../../../lib/content/runner';
+import type { ReportedItem } from '../../../lib/messaging/protocol';
+import type { SiteAdapter } from '../../../lib/sites/types';
+import { MAX_TEXT } from '../../../lib/storage/schema';
+
+/** A minimal adapter: <div class="post" data-id>text</div>. */
+const adapter: SiteAdapter = {
+  id: 'generic',
+  label: 'Test',
+  matches: ['http://localhost/*'],
+  isSupportedPage: (url) => !url.pathname.startsWith('/settings'),
+  itemSelector: 'div.post',
+  extractItem(el) {
+    const id = el.getAttribute('data-id');
+    if (!id) return null;
+    return { site: 'generic', id, kind: 'post', text: el.textContent ?? '', author: null, handle: null, permalink: null, timestamp: null, rating: null };
+  },
+  testUrls: [],
+};
+
+const matcher = buildMatcher(DEMO_BRANDS);
+let batches: ReportedItem[][];
+let abort: AbortController;
+
+function post(id: string, text: string): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'post';
+  el.dataset.id = id;
+  el.textContent = text;
+  return el;
+}
+
+const sent = () => batches.flat().map((i) => i.id);
+const settle = () => vi.waitFor(() => new Promise((r) => setTimeout(r, 400)), { timeout: 2000 });
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  batches = [];
+  abort = new AbortController();
+});
+afterEach(() => abort.abort());
+
+function run() {
+  return startRunner({ adapter, doc: document, getMatcher: () => matcher, onItems: (b) => batches.push(b), signal: abort.signal, flushDelayMs: 20 });
+}
+
+test('finds brand-naming items present at start and appended later, once each', async () => {
+  document.body.append(post('1', 'Acme est top'), post('2', 'rien à voir'));
+  run();
+  await settle();
+  expect(sent()).toEqual(['1']);
+  const feed = document.createElement('section');
+  feed.append(post('3', 'Vive #AcmeCafe'), post('4', 'le café du coin'), post('5', 'Ac\u200bme encore'));
+  document.body.append(feed);
+  await settle();
+  expect(sent().sort()).toEqual(['1', '3', '5']);
+  // Re-rendering the same item with the same text sends nothing new.
+  document.body.append(post('1', 'Acme est top'));
+  await settle();
+  expect(sent()).toHaveLength(3);
+});
+
+test('an item whose text grows ("show more") is sent again', async () => {
+  const el = post('9', 'Acme…');
+  document.body.append(el);
+  run();
+  await settle();
+  el.append(document.createTextNode(' en fait très décevant'));
+  await settle();
+  expect(batches.flat().filter((i) => i.id === '9').map((i) => i.text)).toEqual(['Acme…', 'Acme… en fait très décevant']);
+});
+
+test('huge text is matched in full, then cut and flagged', async () => {
+  document.body.append(post('big', 'x '.repeat(150_000) + 'Acme'));
+  run();
+  await settle();
+  const [item] = batches.flat();
+  expect(item).toMatchObject({ truncated: true, originalLength: 300_004 });
+  expect(item!.text).toHaveLength(MAX_TEXT);
+});
+
+test('competitor and exclusions', async () => {
+  document.body.append(post('c', 'Brûlerie Zénith est meilleure'), post('e', 'the acme of coffee'));
+  run();
+  await settle();
+  expect(batches.flat().map((i) => [i.id, i.matches[0]!.brandId, i.matches[0]!.competitor])).toEqual([['c', 'zenith', true]]);
+});
+
+test('rescan after navigation sends the same item again (new page), abort stops everything', async () => {
+  document.body.append(post('1', 'Acme'));
+  const runner = run();
+  await settle();
+  runner.rescan();
+  await settle();
+  expect(sent()).toEqual(['1', '1']);
+  abort.abort();
+  document.body.append(post('2', 'Acme'));
+  await settle();
+  expect(sent()).toEqual(['1', '1']);
+});
+
+test('pages the adapter does not handle are skipped', async () => {
+  history.pushState({}, '', '/settings');
+  document.body.append(post('1', 'Acme'));
+  run();
+  await settle();
+  expect(sent()).toEqual([]);
+  history.pushState({}, '', '/');
+});

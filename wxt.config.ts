@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: brands and settings. Host access comes only from the content
+    // scripts' match patterns (the sites Veille reads); nothing else is asked.
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'veille@veille.invalid',
+              strict_min_version: '140.0',
+              // Veille collects nothing: everything stays on the device.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/real/**'],
+  },
+});
