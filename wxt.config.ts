@@ -16,7 +16,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'veille@veille.invalid',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               // Veille collects nothing: everything stays on the device.
               data_collection_permissions: { required: ['none'] },
             },
