@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchVeille } from '../../scripts/browser.mjs';
 import { routeDemoSites, startDemoServer, type DemoPage, type DemoServer } from '../../scripts/demo-server.mjs';
+import type { ExpectedItem } from '../unit/sites/helpers';
 
 export interface Veille {
   context: BrowserContext;
@@ -27,19 +28,6 @@ export interface Veille {
   stopServiceWorker(): Promise<void>;
   /** Close the browser and start it again on the same profile. */
   restart(): Promise<void>;
-}
-
-export interface ExpectedItem {
-  site: string;
-  id: string;
-  kind: string;
-  text60: string;
-  author: string | null;
-  handle: string | null;
-  permalink: string | null;
-  timestamp: string | null;
-  rating: number | null;
-  namesBrand: string | null;
 }
 
 export function expectedItems(site: string): ExpectedItem[] {
