@@ -11,7 +11,7 @@
  */
 import AhoCorasick from 'modern-ahocorasick';
 import type { Brand, BrandMatch } from './types';
-import { asHandle, asHashtag, fold, foldTerm } from './normalize';
+import { asHandle, asHashtag, foldTerm, foldText } from './normalize';
 
 type TermKind = 'name' | 'handle' | 'hashtag' | 'exclusion';
 interface TermData {
@@ -55,7 +55,7 @@ export function buildMatcher(brands: readonly Brand[]): BrandMatcher {
   return {
     match(text: string): BrandMatch[] {
       if (!text) return [];
-      const folded = fold(text).text;
+      const folded = foldText(text);
       const hits = automaton.search(folded);
       if (hits.length === 0) return [];
       const excluded: Array<[number, number, number]> = [];

@@ -76,9 +76,31 @@ export function fold(text: string): Folded {
   return { text: out, map: map.subarray(0, n + 1) };
 }
 
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+const APOSTROPHES_ALL = /[\u2018\u2019\u201B\u02BC\u2032\uFF07`´]/gu;
+const COMBINING_ALL = /\p{M}+/gu;
+const SPACES_ALL = /\s+/gu;
+// eslint-disable-next-line no-control-regex
+const ASCII_ONLY = /^[\x00-\x7F]*$/u;
+
+/**
+ * The same folding as `fold`, without the offset map, done with native string
+ * operations (several times faster on long texts). Used to match.
+ */
+export function foldText(text: string): string {
+  let t = text;
+  if (!ASCII_ONLY.test(t)) {
+    // Apostrophes before NFKD (it would turn U+FF07 into "'" anyway, but not U+2019).
+    t = t.replace(INVISIBLE_ALL, '').replace(APOSTROPHES_ALL, "'").normalize('NFKD').replace(COMBINING_ALL, '');
+  } else if (t.includes('`')) {
+    t = t.replace(/`/gu, "'");
+  }
+  return t.toLowerCase().replace(SPACES_ALL, ' ');
+}
+
 /** Fold a brand term (no offset map needed). */
 export function foldTerm(term: string): string {
-  return fold(term).text.trim();
+  return foldText(term).trim();
 }
 
 /** "@Acme" / "acme" → "@acme". */

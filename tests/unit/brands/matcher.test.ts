@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildMatcher } from '../../../lib/brands/matcher';
 import { DEMO_BRANDS } from '../../../lib/brands/demo';
-import { fold } from '../../../lib/brands/normalize';
+import { fold, foldText } from '../../../lib/brands/normalize';
 
 const matcher = buildMatcher(DEMO_BRANDS);
 const acme = (text: string) => matcher.match(text).find((m) => m.brandId === 'acme');
@@ -63,4 +63,12 @@ test('a 1 MB text is matched quickly', () => {
   const t = performance.now();
   expect(acme(big)).toBeDefined();
   expect(performance.now() - t).toBeLessThan(2000);
+});
+
+describe('foldText folds like fold', () => {
+  test.each([
+    'Ac\u200bMÉ', 'ＡＣＭＥ  rocks', 'l’Acmé\u00a0de la', '`quoted`', 'Ｃａｆé\ttab\nline', 'مرحبا Acme', 'Ac\u00adm\ufeffe', 'naïve café ŒUVRE ß',
+  ])('%s', (text) => {
+    expect(foldText(text)).toBe(fold(text).text.replace(/^ /u, ''));
+  });
 });
