@@ -76,6 +76,7 @@ export function fold(text: string): Folded {
   return { text: out, map: map.subarray(0, n + 1) };
 }
 
+// eslint-disable-next-line no-misleading-character-class -- same list as INVISIBLE, one code point at a time
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 const APOSTROPHES_ALL = /[\u2018\u2019\u201B\u02BC\u2032\uFF07`´]/gu;
 const COMBINING_ALL = /\p{M}+/gu;

@@ -19,9 +19,22 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   if (root.hasAttribute(MARK)) return;
   root.setAttribute(MARK, adapter.id);
 
-  let matcher: BrandMatcher = buildMatcher(await brandsItem.getValue());
-
   const abort = new AbortController();
+  let runner: ReturnType<typeof startRunner> | null = null;
+  let matcher: BrandMatcher = buildMatcher([]);
+  let changed = false;
+  // Watch before the first read: on first install the worker may seed the
+  // brands while this page loads, and a change between read and watch would be lost.
+  const unwatch = brandsItem.watch((brands) => {
+    changed = true;
+    matcher = buildMatcher(brands ?? []);
+    runner?.rescan();
+  });
+  abort.signal.addEventListener('abort', unwatch);
+  const initial = await brandsItem.getValue();
+  // A change seen while reading is newer than what was read.
+  if (!changed) matcher = buildMatcher(initial);
+
   ctx.onInvalidated(() => abort.abort());
 
   const send = (items: ReportedItem[]) => {
@@ -32,16 +45,11 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
     });
   };
 
-  const runner = startRunner({ adapter, doc: document, getMatcher: () => matcher, onItems: send, signal: abort.signal });
-
-  const unwatch = brandsItem.watch((brands) => {
-    matcher = buildMatcher(brands ?? []);
-    runner.rescan();
-  });
-  abort.signal.addEventListener('abort', unwatch);
+  const started = startRunner({ adapter, doc: document, getMatcher: () => matcher, onItems: send, signal: abort.signal });
+  runner = started;
 
   // SPA navigation without reload: the same items may now belong to another page.
-  ctx.addEventListener(window, 'wxt:locationchange', () => runner.rescan());
+  ctx.addEventListener(window, 'wxt:locationchange', () => started.rescan());
   // Send what is pending before the page goes away.
-  ctx.addEventListener(window, 'pagehide', () => runner.flush());
+  ctx.addEventListener(window, 'pagehide', () => started.flush());
 }

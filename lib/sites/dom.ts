@@ -135,3 +135,82 @@ export function joinTitle(title: string, body: string): string {
   const stem = t.replace(/(?:\.\.\.|…)$/u, '').toLowerCase();
   return b.toLowerCase().startsWith(stem) ? b : `${t} ${b}`;
 }
+
+/**
+ * Month names and common abbreviations in English, French, Italian, German and
+ * Spanish (Amazon and TripAdvisor print dates as localised text), lower case,
+ * without a trailing dot. Overlaps agree ("mar", "mai", "may" are March/May
+ * everywhere); "ago" (it/es August) only counts next to a day and a year.
+ */
+const MONTHS: ReadonlyMap<string, number> = (() => {
+  const table: Array<[number, string]> = [
+    [1, 'january jan janvier janv gennaio gen januar jänner enero ene'],
+    [2, 'february feb février fevrier févr fevr febbraio februar febrero'],
+    [3, 'march mar mars marzo märz maerz mär mrz'],
+    [4, 'april apr avril avr aprile abril abr'],
+    [5, 'may mai maggio mag mayo'],
+    [6, 'june jun juin giugno giu juni junio'],
+    [7, 'july jul juillet juil luglio lug juli julio'],
+    [8, 'august aug août aout agosto ago'],
+    [9, 'september sep sept septembre settembre set septiembre setiembre'],
+    [10, 'october oct octobre ottobre ott oktober okt octubre'],
+    [11, 'november nov novembre noviembre'],
+    [12, 'december dec décembre decembre déc dicembre dic dezember dez diciembre'],
+  ];
+  const map = new Map<string, number>();
+  for (const [month, names] of table) for (const name of names.split(' ')) map.set(name, month);
+  return map;
+})();
+
+const WORD = '(\\p{L}+)\\.?';
+/** "14 novembre 2018", "1er mars 2024", "3. März 2024", "3 de marzo de 2024", "1 May 2024". */
+const DAY_MONTH_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?${WORD}\\s+(?:de\\s+|del\\s+)?(\\d{4})(?!\\p{N})`, 'iu');
+/** "May 1, 2024", "Oct. 12 2025". */
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\p{N})`, 'iu');
+/** "Oct 2025", "octobre 2025", "marzo de 2024". */
+const MONTH_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${WORD}\\s+(?:de\\s+|del\\s+)?(\\d{4})(?!\\p{N})`, 'iu');
+
+function utcDay(year: string, month: number | undefined, day: string): string | null {
+  const y = Number(year);
+  const d = Number(day);
+  if (!month || y < 1990 || y > 2100 || d < 1) return null;
+  const date = new Date(Date.UTC(y, month - 1, d));
+  // Reject 31 February and the like instead of rolling over.
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === d ? date.toISOString() : null;
+}
+
+function monthOf(name: string | undefined): number | undefined {
+  return name === undefined ? undefined : MONTHS.get(name.normalize('NFC').toLowerCase());
+}
+
+/**
+ * ISO date (UTC midnight) of the first localised calendar date in a text, in
+ * English, French, Italian, German or Spanish ("Reviewed in the United States on
+ * May 1, 2024", "Recensito in Italia il 14 novembre 2018", "Commenté en France le
+ * 3 mars 2024", "Rezension aus Deutschland vom 3. März 2024"); null when there is none.
+ * Only the day is known, so the time is midnight UTC, not the reviewer's time.
+ *
+ * `monthPrecision`: also accept a month and year ("Reviewed Oct 2025") and
+ * return the first day of that month.
+ */
+export function parseLocalizedDate(text: string | null | undefined, options: { monthPrecision?: boolean } = {}): string | null {
+  if (!text) return null;
+  const s = collapse(text);
+  let m = DAY_MONTH_YEAR.exec(s);
+  if (m) {
+    const iso = utcDay(m[3]!, monthOf(m[2]), m[1]!);
+    if (iso) return iso;
+  }
+  m = MONTH_DAY_YEAR.exec(s);
+  if (m) {
+    const iso = utcDay(m[3]!, monthOf(m[1]), m[2]!);
+    if (iso) return iso;
+  }
+  if (options.monthPrecision) {
+    for (const mm of s.matchAll(new RegExp(MONTH_YEAR.source, 'giu'))) {
+      const iso = utcDay(mm[2]!, monthOf(mm[1]), '1');
+      if (iso) return iso;
+    }
+  }
+  return null;
+}

@@ -162,11 +162,14 @@ export const OTHER_SITE_URLS: Record<string, string[]> = {
   facebook: ['https://www.facebook.com/AcmeFrance/posts/123456789'],
   instagram: ['https://www.instagram.com/p/DH_ux4pSlV0/'],
   linkedin: ['https://www.linkedin.com/feed/'],
-  tiktok: ['https://www.tiktok.com/@merveilleux123/video/7135383664971582725'],
+  tiktok: ['https://www.tiktok.com/@merveilleux123/video/7135383664971582725', 'https://www.tiktok.com/@acme_cafe/video/7300000000000000001'],
   'google-maps': ['https://www.google.com/maps/place/Acme+Caf%C3%A9/@48.8566,2.3522,17z/'],
   trustpilot: ['https://fr.trustpilot.com/review/acme-cafe.fr', 'https://www.trustpilot.com/review/beautytheshop.com'],
-  tripadvisor: ['https://www.tripadvisor.fr/Restaurant_Review-g187147-d1-Reviews-Acme_Cafe-Paris.html'],
-  amazon: ['https://www.amazon.it/product-reviews/B07747FR44'],
+  tripadvisor: [
+    'https://www.tripadvisor.fr/Restaurant_Review-g187147-d1-Reviews-Acme_Cafe-Paris.html',
+    'https://www.tripadvisor.fr/Restaurant_Review-g187265-d99999999-Reviews-Acme_Cafe-Lyon_Rhone_Auvergne_Rhone_Alpes.html',
+  ],
+  amazon: ['https://www.amazon.it/product-reviews/B07747FR44', 'https://www.amazon.fr/Acme-Caf%C3%A9-grains-Bellecour-1kg/product-reviews/B0ACMEDEMO/'],
   generic: ['https://news.ycombinator.com/item?id=16909056', 'https://blog.example.org/2024/11/acme-degustation.html'],
 };
 
