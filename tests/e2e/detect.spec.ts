@@ -6,7 +6,7 @@
 import { expect, expectedItems, test } from './fixtures';
 import { appendMore, mentionTexts } from './helpers';
 
-const SITES = ['x', 'reddit', 'youtube', 'google-maps', 'trustpilot', 'amazon', 'tripadvisor', 'tiktok', 'generic'];
+const SITES = ['x', 'reddit', 'youtube', 'google-maps', 'trustpilot', 'amazon', 'tripadvisor', 'tiktok', 'linkedin', 'instagram', 'facebook', 'generic'];
 
 for (const site of SITES) {
   test(`${site}: finds exactly the items that name a watched brand`, async ({ veille }) => {
