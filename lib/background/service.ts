@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { DEMO_BRANDS } from '../brands/demo';
 import { brandsItem } from '../brands/settings';
 import { onMessage } from '../messaging';
-import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, setMentionStatusSchema } from '../messaging/guards';
+import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, reportPageUrl, setMentionStatusSchema } from '../messaging/guards';
 import type { ReportedItem } from '../messaging/protocol';
 import { analyzeSentiment } from '../sentiment/analyze';
 import { openDb, type VeilleDb } from '../storage/db';
@@ -59,9 +59,8 @@ export function startBackground(): void {
     'reportItems',
     logRefusals('reportItems', async ({ data, sender }) => {
       if (!isContentScript(sender, extensionId)) throw new Error('Refused reportItems: not from a content script');
-      const { items } = parseOrThrow(reportItemsSchema, data, 'reportItems');
-      // The page is the sender's frame URL, not something the page could claim.
-      return recordItems(db, items, sender.url!, scoreItem);
+      const { items, pageUrl } = parseOrThrow(reportItemsSchema, data, 'reportItems');
+      return recordItems(db, items, reportPageUrl(sender.url!, pageUrl), scoreItem);
     }),
   );
 

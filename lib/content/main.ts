@@ -38,7 +38,7 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
   ctx.onInvalidated(() => abort.abort());
 
   const send = (items: ReportedItem[]) => {
-    sendMessage('reportItems', { items }).catch((err: unknown) => {
+    sendMessage('reportItems', { items, pageUrl: location.href }).catch((err: unknown) => {
       // "Extension context invalidated" after an update/reload: stop quietly.
       if (String(err).includes('context invalidated')) abort.abort();
       else console.warn('[veille] report refused:', err);

@@ -42,6 +42,11 @@ export interface Runner {
 
 type IdleHandle = { cancel(): void };
 
+/** How far up a text change looks for the item it belongs to, when no item encloses it. */
+const NEAR_ITEM_DEPTH = 5;
+/** ...and how many items found there it re-reads at most (beyond that it is a list, not one item). */
+const NEAR_ITEM_MAX = 3;
+
 function onIdle(win: Window, fn: (deadline?: IdleDeadline) => void): IdleHandle {
   if (typeof win.requestIdleCallback === 'function') {
     const id = win.requestIdleCallback(fn, { timeout: 500 });
@@ -111,21 +116,39 @@ export function startRunner(opts: RunnerOptions): Runner {
     }
   };
 
+  /**
+   * Re-read the items an element sits in. Every enclosing match is tried, not
+   * just the nearest: with nested selectors (a comment body inside a comment
+   * root) the adapter decides which element is the item.
+   */
+  const extractEnclosing = (start: Element | null) => {
+    for (let el = start?.closest(adapter.itemSelector); el; el = el.parentElement?.closest(adapter.itemSelector)) extract(el);
+    // Some adapters hook an item on a small element beside its text (Instagram
+    // comments: the permalink), possibly inside a larger item (the post). Look a
+    // few levels up for the nearest such hook.
+    let anc: Element | null = start;
+    for (let depth = 0; anc && depth < NEAR_ITEM_DEPTH; depth++, anc = anc.parentElement) {
+      const near = anc.querySelectorAll(adapter.itemSelector);
+      if (near.length === 0) continue;
+      if (near.length <= NEAR_ITEM_MAX) for (const el of near) extract(el);
+      return;
+    }
+  };
+
   const scanNode = (node: Node) => {
     if (!node.isConnected) return;
     if (node.nodeType !== 1) {
       // Text changed or added inside an existing item (expanded text): re-read that item.
-      const host = node.parentElement?.closest(adapter.itemSelector);
-      if (host) extract(host);
+      extractEnclosing(node.parentElement);
       return;
     }
     const el = node as Element;
-    const host = el.closest(adapter.itemSelector);
-    if (host) extract(host);
+    extractEnclosing(el);
     for (const item of el.querySelectorAll(adapter.itemSelector)) extract(item);
   };
 
   const scanDocument = () => {
+    scannedHref = doc.location.href;
     const c = ctx();
     if (!c) return;
     if (adapter.extractDocumentItems) {
@@ -138,9 +161,17 @@ export function startRunner(opts: RunnerOptions): Runner {
     for (const el of doc.querySelectorAll(adapter.itemSelector)) extract(el);
   };
 
+  /** The address the last scan ran under: an in-page (SPA) navigation changes it. */
+  let scannedHref = doc.location.href;
+
   const drain = (deadline?: IdleDeadline) => {
     idle = null;
     if (signal.aborted) return;
+    if (doc.location.href !== scannedHref) {
+      // SPA navigation seen through the DOM change it caused: file everything under the new address.
+      rescan();
+      return;
+    }
     const nodes = pending;
     pending = new Set();
     let rest: Node[] | null = null;
@@ -186,12 +217,14 @@ export function startRunner(opts: RunnerOptions): Runner {
     batch = [];
   });
 
+  function rescan(): void {
+    handled = new Map();
+    pending.clear();
+    scanDocument();
+  }
+
   return {
-    rescan() {
-      handled = new Map();
-      pending.clear();
-      scanDocument();
-    },
+    rescan,
     flush() {
       drain();
       sendBatch();

@@ -50,7 +50,22 @@ export const reportedItemSchema = v.pipe(
 
 export const reportItemsSchema = v.object({
   items: v.pipe(v.array(reportedItemSchema), v.minLength(1), v.maxLength(200)),
+  pageUrl: v.optional(v.pipe(v.string(), v.maxLength(4096), v.url())),
 });
+
+/**
+ * The page a report is filed under: the content script's own address when it
+ * is on the sender's origin (a page can only change its address within its
+ * origin, with history.pushState), else the sender's URL.
+ */
+export function reportPageUrl(senderUrl: string, claimed: string | undefined): string {
+  if (!claimed) return senderUrl;
+  try {
+    return new URL(claimed).origin === new URL(senderUrl).origin ? claimed : senderUrl;
+  } catch {
+    return senderUrl;
+  }
+}
 
 export const setMentionStatusSchema = v.object({
   key: shortText(600),

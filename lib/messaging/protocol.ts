@@ -28,6 +28,11 @@ export interface ReportResult {
 }
 
 export interface ProtocolMap {
-  reportItems(data: { items: ReportedItem[] }): ReportResult;
+  /**
+   * `pageUrl` is the content script's location.href: after an in-page (SPA)
+   * navigation it is newer than the sender's URL; the worker accepts it only
+   * on the sender's own origin.
+   */
+  reportItems(data: { items: ReportedItem[]; pageUrl?: string }): ReportResult;
   setMentionStatus(data: { key: string; status: MentionStatus }): { ok: true };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, setMentionStatusSchema } from '../../../lib/messaging/guards';
+import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, reportPageUrl, setMentionStatusSchema } from '../../../lib/messaging/guards';
 import { MAX_TEXT } from '../../../lib/storage/schema';
 
 const item = {
@@ -70,5 +70,16 @@ describe('trust comes from the sender', () => {
     expect(isContentScript({ id, url: 'https://x.com/a', tab: { id: 3 } }, id)).toBe(true);
     expect(isContentScript({ id, url: origin + 'popup.html' }, id)).toBe(false);
     expect(isContentScript({ id: 'other', url: 'https://x.com/a', tab: { id: 3 } }, id)).toBe(false);
+  });
+});
+
+describe('the page a report is filed under', () => {
+  test.each([
+    ['https://x.com/home', undefined, 'https://x.com/home'],
+    ['https://x.com/home', 'https://x.com/AcmeFrance/status/1', 'https://x.com/AcmeFrance/status/1'],
+    ['https://x.com/home', 'https://evil.example/', 'https://x.com/home'],
+    ['https://x.com/home', 'not a url', 'https://x.com/home'],
+  ])('sender %s, claimed %s', (sender, claimed, out) => {
+    expect(reportPageUrl(sender, claimed)).toBe(out);
   });
 });
