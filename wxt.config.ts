@@ -8,9 +8,12 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: brands and settings. Host access comes only from the content
-    // scripts' match patterns (the sites Veille reads); nothing else is asked.
-    permissions: ['storage'],
+    // storage: brands and settings. activeTab + scripting + contextMenus: "Scan this
+    // page" on demand. Host access comes from the content scripts' match patterns
+    // (the sites Veille reads); any other site only when the CM chooses to watch it
+    // (optional host permission, asked at that moment).
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

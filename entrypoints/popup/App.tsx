@@ -50,6 +50,23 @@ export function App() {
           ))}
         </div>
       </header>
+      {current === 'page' && model.tabId.value !== null ? (
+        <div class="page-actions">
+          <button type="button" data-testid="scan-page" onClick={() => void model.scanPage()}>
+            {t('scanPage')}
+          </button>
+          {model.siteWatched.value === false ? (
+            <button type="button" data-testid="watch-site" onClick={model.watchSite}>
+              {t('watchSite')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {model.notice.value ? (
+        <p role="status" class="notice">
+          {t(model.notice.value)}
+        </p>
+      ) : null}
       {model.error.value ? (
         <p role="alert" class="error">
           {t('statusError', model.error.value)}

@@ -6,6 +6,7 @@
 import { signal, computed } from '@preact/signals';
 import { liveQuery, type Subscription } from 'dexie';
 import { browser } from 'wxt/browser';
+import { originPattern } from '../../lib/background/scan';
 import { sendMessage } from '../../lib/messaging';
 import { openDb } from '../../lib/storage/db';
 import { followUpQueue, mentionsOnPage } from '../../lib/storage/queries';
@@ -17,11 +18,11 @@ export type PopupTab = 'page' | 'followUp';
  * The page the popup is about: the active tab, or `?url=` when the popup is
  * opened as a page (tests, the headless demo), since then it is itself the active tab.
  */
-async function currentPageUrl(): Promise<string | null> {
+async function currentPage(): Promise<{ url: string | null; tabId: number | null }> {
   const fromQuery = new URLSearchParams(location.search).get('url');
-  if (fromQuery) return fromQuery;
+  if (fromQuery) return { url: fromQuery, tabId: null };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url ?? null;
+  return { url: tab?.url ?? null, tabId: tab?.id ?? null };
 }
 
 export function createPopupModel() {
@@ -31,14 +32,21 @@ export function createPopupModel() {
   const pageMentions = signal<MentionRow[] | null>(null);
   const queue = signal<MentionRow[] | null>(null);
   const error = signal<string | null>(null);
+  const notice = signal<'scanDone' | 'watchingSite' | null>(null);
+  const tabId = signal<number | null>(null);
+  /** Whether Veille already reads this site (a site adapter, or a watched site); null: not a web page. */
+  const siteWatched = signal<boolean | null>(null);
   const subs: Subscription[] = [];
 
   const visible = computed(() => (tab.value === 'page' ? pageMentions.value : queue.value));
 
   async function start(): Promise<void> {
     subs.push(liveQuery(() => followUpQueue(db)).subscribe({ next: (rows) => (queue.value = rows), error: (e: unknown) => (error.value = String(e)) }));
-    const url = await currentPageUrl();
+    const { url, tabId: id } = await currentPage();
     pageUrl.value = url;
+    tabId.value = id;
+    const pattern = url ? originPattern(url) : null;
+    siteWatched.value = pattern ? await browser.permissions.contains({ origins: [pattern] }) : null;
     if (!url) {
       pageMentions.value = [];
       return;
@@ -55,12 +63,41 @@ export function createPopupModel() {
     }
   }
 
+  async function scanPage(): Promise<void> {
+    if (tabId.value === null) return;
+    error.value = null;
+    try {
+      await sendMessage('scanTab', { tabId: tabId.value });
+      notice.value = 'scanDone';
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** Must run straight from the click: permissions.request needs the user's gesture. */
+  function watchSite(): void {
+    const url = pageUrl.value;
+    const pattern = url ? originPattern(url) : null;
+    if (!url || !pattern) return;
+    error.value = null;
+    browser.permissions
+      .request({ origins: [pattern] })
+      .then(async (granted) => {
+        if (!granted) return;
+        await sendMessage('watchSite', { url });
+        siteWatched.value = true;
+        notice.value = 'watchingSite';
+        if (tabId.value !== null) await sendMessage('scanTab', { tabId: tabId.value });
+      })
+      .catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)));
+  }
+
   function dispose(): void {
     for (const s of subs) s.unsubscribe();
     db.close();
   }
 
-  return { tab, pageUrl, pageMentions, queue, visible, error, start, setStatus, dispose };
+  return { tab, pageUrl, pageMentions, queue, visible, error, notice, tabId, siteWatched, start, setStatus, scanPage, watchSite, dispose };
 }
 
 export type PopupModel = ReturnType<typeof createPopupModel>;

@@ -8,13 +8,16 @@ import { browser } from 'wxt/browser';
 import { DEMO_BRANDS } from '../brands/demo';
 import { brandsItem } from '../brands/settings';
 import { onMessage } from '../messaging';
-import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, reportPageUrl, setMentionStatusSchema } from '../messaging/guards';
+import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, reportPageUrl, scanTabSchema, setMentionStatusSchema, watchSiteSchema } from '../messaging/guards';
+import { scanTab, syncWatchedSites, watchSite } from './scan';
+import { t } from '../ui/i18n';
 import type { ReportedItem } from '../messaging/protocol';
 import { analyzeSentiment } from '../sentiment/analyze';
 import { openDb, type VeilleDb } from '../storage/db';
 import { countFollowUps, recordItems, setStatus, type Scorer } from '../storage/queries';
 
-const KNOWN_TYPES = new Set(['reportItems', 'setMentionStatus']);
+const KNOWN_TYPES = new Set(['reportItems', 'setMentionStatus', 'scanTab', 'watchSite']);
+const SCAN_MENU_ID = 'veille-scan-page';
 
 /** Sentiment of a reported item; the brand's own terms carry no sentiment. */
 export const scoreItem: Scorer = (item: ReportedItem) => {
@@ -53,6 +56,14 @@ export function startBackground(): void {
       await brandsItem.setValue(DEMO_BRANDS);
     }
     await updateBadge(db);
+    // "Scan this page" on the toolbar icon's menu and the page's menu (grants activeTab on click).
+    await browser.contextMenus.removeAll();
+    browser.contextMenus.create({ id: SCAN_MENU_ID, title: t('scanThisPage'), contexts: ['action', 'page'] });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SCAN_MENU_ID || tab?.id === undefined) return;
+    scanTab(tab.id).catch((err: unknown) => console.warn('[veille] scan refused:', err instanceof Error ? err.message : err));
   });
 
   onMessage(
@@ -75,6 +86,28 @@ export function startBackground(): void {
     }),
   );
 
+  onMessage(
+    'scanTab',
+    logRefusals('scanTab', async ({ data, sender }) => {
+      if (!isExtensionPage(sender, extensionId, extensionOrigin)) throw new Error('Refused scanTab: not from an extension page');
+      const { tabId } = parseOrThrow(scanTabSchema, data, 'scanTab');
+      await scanTab(tabId);
+      return { ok: true as const };
+    }),
+  );
+
+  onMessage(
+    'watchSite',
+    logRefusals('watchSite', async ({ data, sender }) => {
+      if (!isExtensionPage(sender, extensionId, extensionOrigin)) throw new Error('Refused watchSite: not from an extension page');
+      const { url } = parseOrThrow(watchSiteSchema, data, 'watchSite');
+      return { patterns: await watchSite(url) };
+    }),
+  );
+
+  // The CM may revoke a site's permission in the browser: stop watching it.
+  browser.permissions.onRemoved.addListener(() => void syncWatchedSites());
+
   // Do not drop unknown messages silently: log them (and answer nothing).
   browser.runtime.onMessage.addListener((message: unknown) => {
     const type = (message as { type?: unknown } | null)?.type;
@@ -84,4 +117,5 @@ export function startBackground(): void {
 
   // The worker may have been stopped and restarted: the badge is recomputed from the stored data.
   void updateBadge(db);
+  void syncWatchedSites().catch((err: unknown) => console.warn('[veille] watched sites:', err));
 }

@@ -72,6 +72,17 @@ export const setMentionStatusSchema = v.object({
   status: v.picklist(STATUSES),
 });
 
+export const scanTabSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+
+export const watchSiteSchema = v.object({
+  url: v.pipe(
+    v.string(),
+    v.maxLength(4096),
+    v.url(),
+    v.check((s) => /^https?:\/\//iu.test(s), 'only http(s) pages can be watched'),
+  ),
+});
+
 /** Parse or throw an Error whose message names the first bad field. */
 export function parseOrThrow<TSchema extends v.GenericSchema>(schema: TSchema, data: unknown, what: string): v.InferOutput<TSchema> {
   const result = v.safeParse(schema, data);
