@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', 'demo/site/**', 'tests/fixtures/**', '.veille-profile/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', 'demo/site/**', 'tests/fixtures/**', '.veille-profile/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -225,7 +225,8 @@ export function round4(x: number): number {
 
 export type IntentProxy = 'complaint' | 'request' | 'praise';
 
-function isAirline(row: EvalRow, file: string): boolean {
+/** A tweet of the US airline set (by its `source`, or the file name when it has none). */
+export function isAirline(row: EvalRow, file: string): boolean {
   return row.source !== undefined ? row.source === 'twitter_us_airline' : /airline/i.test(file);
 }
 
