@@ -9,7 +9,11 @@
  *  3. The language is detected (unless `opts.lang` is given); French texts go
  *     to the French lexicon scorer, English ones to the wink-based scorer, and
  *     for 'other' both run and the one that found more cues wins.
- *  4. The summed cue values (AFINN scale) are squashed to -1..1 with
+ *  4. English (the wink scorer's analysis): the meta-model of meta.ts
+ *     (logistic regression over features.ts: lexicon sums, VADER's lexicon,
+ *     intent cues) gives P(negative/neutral/positive); the label is the most
+ *     probable, score = P(pos) − P(neg); no evidence at all → neutral.
+ *     French: the summed cue values (AFINN scale) are squashed to -1..1 with
  *     tanh(sum / 6). Label: score > 0.05 positive, score < -0.05 negative,
  *     otherwise neutral (so a single weak cue is enough to leave neutral).
  *  5. A star rating, when given, dominates: score = 0.7 × rating + 0.3 × text,
@@ -27,6 +31,8 @@ import { MAX_CHARS, expandHashtags, maskNeutralTerms, squash, truncate } from '.
 import { scoreEnglish } from './english';
 import { scoreFrench } from './french';
 import { detectLanguage } from './language';
+import { hasEvidence, metaFeatures } from './features';
+import { metaProbabilities } from './meta';
 import type {
   AnalyzeOptions,
   Contribution,
@@ -58,14 +64,62 @@ const SCORERS: Readonly<Record<Exclude<Lang, 'other'>, LanguageScorer>> = {
 
 const EMPTY: LexicalAnalysis = { sum: 0, contributions: [] };
 
-function scoreOther(text: string): LexicalAnalysis {
+function scoreOther(text: string): [LexicalAnalysis, Exclude<Lang, 'other'> | null] {
   let best = EMPTY;
-  for (const scorer of Object.values(SCORERS)) {
+  let which: Exclude<Lang, 'other'> | null = null;
+  for (const [key, scorer] of Object.entries(SCORERS) as Array<[Exclude<Lang, 'other'>, LanguageScorer]>) {
     const r = scorer(text);
     const more = r.contributions.length - best.contributions.length;
-    if (more > 0 || (more === 0 && Math.abs(r.sum) > Math.abs(best.sum))) best = r;
+    if (more > 0 || (more === 0 && Math.abs(r.sum) > Math.abs(best.sum))) {
+      best = r;
+      which = key;
+    }
   }
-  return best;
+  return [best, which];
+}
+
+/** What the lexicon step found for one text (internal; exported for the training script). */
+export interface LexicalRun {
+  /** The text as the scorers saw it (truncated, hashtags expanded, neutral terms masked). */
+  prepared: string;
+  lang: Lang;
+  /** The scorer whose analysis is kept (null when the text is empty). */
+  scorer: Exclude<Lang, 'other'> | null;
+  lexical: LexicalAnalysis;
+}
+
+/** Steps 1–3 of the pipeline: preparation, language, lexicon scorer. */
+export function runLexical(text: string, opts: AnalyzeOptions = {}): LexicalRun {
+  const raw = typeof text === 'string' ? text : '';
+  const prepared = maskNeutralTerms(expandHashtags(truncate(raw)), opts.neutralTerms);
+  const lang: Lang = opts.lang ?? detectLanguage(prepared);
+  if (prepared.trim().length === 0) return { prepared, lang, scorer: null, lexical: EMPTY };
+  if (lang === 'other') {
+    const [lexical, scorer] = scoreOther(prepared);
+    return { prepared, lang, scorer, lexical };
+  }
+  return { prepared, lang, scorer: lang, lexical: SCORERS[lang](prepared) };
+}
+
+interface TextDecision {
+  label: SentimentLabel;
+  score: number;
+  confidence: number;
+}
+
+/** Label, score and confidence from the text alone. */
+function decideText(run: LexicalRun): TextDecision {
+  if (run.scorer === 'en') {
+    const x = metaFeatures(run.prepared, run.lexical, run.lang);
+    // No evidence at all (no lexicon cue, no VADER valence, no problem or praise cue): neutral, as nothing can be shown.
+    if (!hasEvidence(x)) return { label: 'neutral', score: 0, confidence: 0.5 };
+    const [pNeg, pNeu, pPos] = metaProbabilities(x);
+    const label: SentimentLabel = pNeu >= pNeg && pNeu >= pPos ? 'neutral' : pPos > pNeg ? 'positive' : 'negative';
+    return { label, score: pPos - pNeg, confidence: Math.max(pNeg, pNeu, pPos) };
+  }
+  const score = squash(run.lexical.sum);
+  const label = labelOf(score);
+  return { label, score, confidence: textConfidence(label, score, run.lexical) };
 }
 
 function labelOf(score: number): SentimentLabel {
@@ -105,6 +159,10 @@ function pickEvidence(contributions: readonly Contribution[], sign: number, room
   return out;
 }
 
+function signOf(label: SentimentLabel): number {
+  return label === 'positive' ? 1 : label === 'negative' ? -1 : 0;
+}
+
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -129,25 +187,20 @@ function textConfidence(label: SentimentLabel, score: number, lexical: LexicalAn
  * method; `opts.rating` (1..5 stars) dominates the text when present.
  */
 export function analyzeSentiment(text: string, opts: AnalyzeOptions = {}): SentimentResult {
-  const raw = typeof text === 'string' ? text : '';
-  const prepared = maskNeutralTerms(expandHashtags(truncate(raw)), opts.neutralTerms);
-  const lang: Lang = opts.lang ?? detectLanguage(prepared);
-
-  let lexical = EMPTY;
-  if (prepared.trim().length > 0) {
-    lexical = lang === 'other' ? scoreOther(prepared) : SCORERS[lang](prepared);
-  }
-  const textScore = squash(lexical.sum);
-  const textLabel = labelOf(textScore);
+  const run = runLexical(text, opts);
+  const { lang, lexical } = run;
+  const text0 = decideText(run);
+  const textScore = text0.score;
+  const textLabel = text0.label;
 
   const rs = ratingScore(opts.rating);
   if (rs === null) {
     return {
       label: textLabel,
       score: round3(textScore),
-      confidence: round3(clamp01(textConfidence(textLabel, textScore, lexical))),
+      confidence: round3(clamp01(text0.confidence)),
       lang,
-      evidence: pickEvidence(lexical.contributions, Math.sign(textScore), MAX_EVIDENCE),
+      evidence: pickEvidence(lexical.contributions, signOf(textLabel), MAX_EVIDENCE),
     };
   }
 
@@ -158,7 +211,7 @@ export function analyzeSentiment(text: string, opts: AnalyzeOptions = {}): Senti
   else label = score > RATING_NEUTRAL_BAND ? 'positive' : score < -RATING_NEUTRAL_BAND ? 'negative' : 'neutral';
   const agrees = textLabel !== 'neutral' && textLabel === label;
   const confidence = 0.6 + 0.3 * Math.abs(rs) + (agrees ? 0.1 : 0);
-  const sign = label === 'positive' ? 1 : label === 'negative' ? -1 : 0;
+  const sign = signOf(label);
   return {
     label,
     score: round3(score),

@@ -1,7 +1,8 @@
 /**
  * Sanity evaluation on the development data, when it is present (it is not in
- * CI). Reports accuracy and macro-F1; asserts nothing about their level. The
- * data is for evaluation only: nothing derived from it is shipped.
+ * CI). Reports accuracy and macro-F1; asserts nothing about their level. Only
+ * the English meta-model's weights (lib/sentiment/model-en.json) are derived from
+ * two of its files (TweetEval, UCI; see README "Sentiment model").
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';

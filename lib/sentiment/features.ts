@@ -1,0 +1,156 @@
+/**
+ * Features of the English meta-model (see `meta.ts`): a handful of numbers
+ * computed from the lexicon analysis (how much positive and negative evidence
+ * was found) and from the intent cues (a service failure, a grievance, thanks,
+ * a request, a question…). The meta-model's weights are learned on
+ * licence-compatible data by `scripts/train-sentiment.ts`; the features are
+ * deliberately few and generic (no word identities), so the weights carry over
+ * to other sources of short texts.
+ */
+
+import { lexicon as VADER } from 'vader-sentiment/src/vader_lexicon.js';
+import { intentCues } from '../intent/classify';
+import type { LexicalAnalysis } from './types';
+
+export const FEATURE_NAMES = [
+  'pos', 'neg', 'score', 'nPos', 'nNeg', 'failure', 'problem', 'strongNegative', 'falsePraise',
+  'explicitPraise', 'praiseCue', 'request', 'question', 'secondPerson', 'exclamation', 'length', 'negation',
+  'vaderPos', 'vaderNeg',
+] as const;
+
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+const WORD = /\p{L}+/gu;
+const NEGATION = /(?<![\p{L}])(?:not|no|never|nothing|nobody|none|cannot)(?![\p{L}])|n['’]?t(?![\p{L}])/iu;
+
+function countWords(text: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------
+// A second, independent lexicon: VADER's (vader-sentiment, Apache-2.0), read
+// with VADER's own basic rules: negation in the 3 preceding tokens (× -0.74),
+// "but" (before × 0.5, after × 1.5), and a capitalised cue in a mixed-case
+// text × 1.2 (VADER adds 0.733; scaled here).
+// ---------------------------------------------------------------------------
+
+const VADER_NEGATE: ReadonlySet<string> = new Set([
+  'aint', 'arent', 'cannot', 'cant', 'couldnt', 'darent', 'didnt', 'doesnt', "ain't", "aren't", "can't",
+  "couldn't", "daren't", "didn't", "doesn't", 'dont', 'hadnt', 'hasnt', 'havent', 'isnt', 'mightnt', 'mustnt',
+  'neither', "don't", "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", 'neednt', "needn't", 'never',
+  'none', 'nope', 'nor', 'not', 'nothing', 'nowhere', 'oughtnt', 'shant', 'shouldnt', 'uhuh', 'wasnt', 'werent',
+  "oughtn't", "shan't", "shouldn't", 'uh-uh', "wasn't", "weren't", 'without', 'wont', 'wouldnt', "won't",
+  "wouldn't", 'rarely', 'seldom', 'despite', 'no',
+]);
+
+/** Words, contractions and emoticons as VADER splits them (whitespace, then outer punctuation stripped). */
+const VADER_TOKEN = /\S+/gu;
+const EDGE_PUNCT = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const EDGE_TEST = /^[^\p{L}\p{N}]|[^\p{L}\p{N}]$/u;
+
+/** Sums of VADER's positive and negative valences in the text (AFINN-like scale, unbounded). */
+export function vaderSums(text: string): [number, number] {
+  const raws = text.match(VADER_TOKEN) ?? [];
+  let mixedCase = false;
+  let hasLower = false;
+  let hasUpperWord = false;
+  const toks: Array<{ norm: string; raw: string; emo: boolean }> = [];
+  for (const raw of raws) {
+    if (raw.startsWith('@') || raw.startsWith('http')) continue;
+    const emoVal = VADER[raw];
+    if (emoVal !== undefined && !/^\p{L}/u.test(raw)) {
+      toks.push({ norm: raw, raw, emo: true });
+      continue;
+    }
+    const word = EDGE_TEST.test(raw) ? raw.replace(EDGE_PUNCT, '') : raw;
+    if (word.length === 0) continue;
+    const upper = word.toUpperCase();
+    if (word !== upper) hasLower = true;
+    else if (word.length > 1 && word !== word.toLowerCase()) hasUpperWord = true;
+    toks.push({ norm: word.toLowerCase().replace(/’/g, "'"), raw: word, emo: false });
+  }
+  mixedCase = hasLower && hasUpperWord;
+  const vals: number[] = [];
+  let butAt = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.norm === 'but') butAt = i;
+    let v = VADER[t.norm];
+    if (v === undefined || v === 0) {
+      vals.push(0);
+      continue;
+    }
+    if (!t.emo) {
+      if (mixedCase && t.raw.length > 1 && t.raw === t.raw.toUpperCase()) v *= 1.2;
+      for (let j = Math.max(0, i - 3); j < i; j++) {
+        const n = toks[j]!.norm;
+        if (VADER_NEGATE.has(n) || n.endsWith("n't")) {
+          v *= -0.74;
+          break;
+        }
+      }
+    }
+    vals.push(v);
+  }
+  let pos = 0;
+  let neg = 0;
+  for (let i = 0; i < vals.length; i++) {
+    let v = vals[i]!;
+    if (butAt >= 0) v *= i < butAt ? 0.5 : i > butAt ? 1.5 : 1;
+    if (v > 0) pos += v;
+    else neg -= v;
+  }
+  return [pos, neg];
+}
+
+/**
+ * The feature vector of one text (already truncated, hashtag-expanded and
+ * masked, as the scorers see it) and of its lexicon analysis.
+ */
+export function metaFeatures(text: string, lexical: LexicalAnalysis, lang: 'en' | 'fr' | 'other'): Float64Array {
+  let pos = 0;
+  let neg = 0;
+  let nPos = 0;
+  let nNeg = 0;
+  for (const c of lexical.contributions) {
+    if (c.value > 0) {
+      pos += c.value;
+      nPos++;
+    } else if (c.value < 0) {
+      neg -= c.value;
+      nNeg++;
+    }
+  }
+  const cues = intentCues(text, lang);
+  const b = (x: boolean | undefined): number => (x ? 1 : 0);
+  const f = new Float64Array(FEATURE_COUNT);
+  f[0] = Math.log1p(pos);
+  f[1] = Math.log1p(neg);
+  f[2] = Math.tanh(lexical.sum / 6);
+  f[3] = Math.min(nPos, 3) / 3;
+  f[4] = Math.min(nNeg, 3) / 3;
+  f[5] = b(cues?.failure);
+  f[6] = b(cues?.problem);
+  f[7] = b(cues?.strongNegative);
+  f[8] = b(cues?.falsePraise);
+  f[9] = b(cues?.explicitPraise);
+  f[10] = b(cues?.praiseCue);
+  f[11] = b(cues?.request);
+  f[12] = b(cues?.question);
+  f[13] = b(cues?.secondPerson);
+  f[14] = b(text.includes('!'));
+  f[15] = Math.log1p(countWords(text)) / 4;
+  f[16] = b(NEGATION.test(text));
+  const [vp, vn] = vaderSums(text);
+  f[17] = Math.log1p(vp);
+  f[18] = Math.log1p(vn);
+  return f;
+}
+
+/** Whether a feature vector holds any sentiment evidence (lexicon cue, VADER valence, problem, strong-negative or praise cue). */
+export function hasEvidence(f: ArrayLike<number>): boolean {
+  return f[0]! > 0 || f[1]! > 0 || f[17]! > 0 || f[18]! > 0 || f[6]! > 0 || f[7]! > 0 || f[8]! > 0 || f[10]! > 0;
+}
