@@ -15,6 +15,27 @@ export function chromiumPath() {
 }
 
 /**
+ * Chromium's command line for Veille: the built extension loaded (unless
+ * `extension` is false: same flags without it, for baselines such as
+ * `npm run bench`), and no connection attempts of the browser's own.
+ * @param {{ lang?: string, extension?: boolean }} [opts]
+ */
+export function chromiumArgs({ lang = 'en-US', extension = true } = {}) {
+  return [
+    ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+    `--lang=${lang}`,
+    // No connection attempts of the browser's own: this machine has no network.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ];
+}
+
+/**
  * @param {{ userDataDir: string, headless?: boolean, lang?: string }} opts
  */
 export async function launchVeille({ userDataDir, headless = true, lang = 'en-US' }) {
@@ -24,19 +45,7 @@ export async function launchVeille({ userDataDir, headless = true, lang = 'en-US
     headless,
     locale: lang,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--lang=${lang}`,
-      // No connection attempts of the browser's own: this machine has no network.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
+    args: chromiumArgs({ lang }),
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });

@@ -1,6 +1,6 @@
 /**
- * Brand matcher: one Aho–Corasick automaton over every term of every brand,
- * built once, run on folded text (lib/brands/normalize.ts).
+ * Brand matcher: one Aho–Corasick automaton over every term of every brand
+ * (lib/brands/automaton.ts), built once, run on folded text (lib/brands/normalize.ts).
  *
  *   text ──fold──▶ folded ──automaton──▶ hits ──word boundaries──▶ minus exclusions ──▶ BrandMatch[]
  *
@@ -9,9 +9,9 @@
  * "acmeology" does not). Exclusion phrases ("the acme of") suppress any brand
  * hit they overlap.
  */
-import AhoCorasick from 'modern-ahocorasick';
+import { Automaton } from './automaton';
 import type { Brand, BrandMatch } from './types';
-import { asHandle, asHashtag, foldTerm, foldText } from './normalize';
+import { asHandle, asHashtag, foldForScan, foldTerm } from './normalize';
 
 type TermKind = 'name' | 'handle' | 'hashtag' | 'exclusion';
 interface TermData {
@@ -23,8 +23,11 @@ interface TermData {
 
 const WORD = /[\p{L}\p{N}_]/u;
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD.test(ch);
+/** Whether a folded code unit is a letter, digit or "_" (-1, outside the text, is not). */
+function isWordUnit(c: number): boolean {
+  if (c < 0) return false;
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+  return WORD.test(String.fromCharCode(c));
 }
 
 export interface BrandMatcher {
@@ -50,33 +53,43 @@ export function buildMatcher(brands: readonly Brand[]): BrandMatcher {
     for (const x of b.exclusions) add(foldTerm(x), { brandIndex, kind: 'exclusion', original: x });
   });
   if (entries.length === 0) return { match: () => [] };
-  const automaton = new AhoCorasick<TermData>(entries);
+  // Terms folded as the scan folds the text, code point by code point (same as foldTerm but for "ς").
+  const automaton = new Automaton(entries.map((e) => foldForScan(e.pattern)));
+  const data = entries.map((e) => e.data);
+  // Hits that pass the word boundaries, as flat [start, end, term] triples (no object per hit),
+  // in folded coordinates: the scan folds the text as it reads it (fold once, no copy).
+  // Reused by every call (match never runs inside itself), so a short text allocates nothing.
+  const found: number[] = [];
+  const excluded: number[] = [];
+  const onHit = (term: number, start: number, end: number, before: number, after: number): void => {
+    const d = data[term]!;
+    if (isWordUnit(before) || isWordUnit(after)) return;
+    // Handles and hashtags start with a non-word char: "@@acme" or "#@acme" is not the handle.
+    if ((d.kind === 'handle' || d.kind === 'hashtag') && (before === 64 /* @ */ || before === 35) /* # */) return;
+    if (d.kind === 'exclusion') excluded.push(start, end, term);
+    else found.push(start, end, term);
+  };
 
   return {
     match(text: string): BrandMatch[] {
       if (!text) return [];
-      const folded = foldText(text);
-      const hits = automaton.search(folded);
-      if (hits.length === 0) return [];
-      const excluded: Array<[number, number, number]> = [];
-      const found: Array<{ start: number; end: number; data: TermData }> = [];
-      for (const hit of hits) {
-        const data = hit.data as TermData;
-        const before = folded[hit.start - 1];
-        const after = folded[hit.end];
-        // Handles and hashtags start with a non-word char, so only their end needs a boundary.
-        const startOk = data.kind === 'handle' || data.kind === 'hashtag' ? !isWordChar(before) && before !== '@' && before !== '#' : !isWordChar(before);
-        if (!startOk || isWordChar(after)) continue;
-        if (data.kind === 'exclusion') excluded.push([data.brandIndex, hit.start, hit.end]);
-        else found.push({ start: hit.start, end: hit.end, data });
-      }
+      found.length = 0;
+      excluded.length = 0;
+      automaton.scanFolded(text, onHit);
+      if (found.length === 0) return [];
       const byBrand = new Map<number, Set<string>>();
-      for (const f of found) {
-        const inExclusion = excluded.some(([bi, s, e]) => bi === f.data.brandIndex && f.start < e && f.end > s);
+      for (let h = 0; h < found.length; h += 3) {
+        const start = found[h]!;
+        const end = found[h + 1]!;
+        const d = data[found[h + 2]!]!;
+        let inExclusion = false;
+        for (let x = 0; x < excluded.length && !inExclusion; x += 3) {
+          inExclusion = data[excluded[x + 2]!]!.brandIndex === d.brandIndex && start < excluded[x + 1]! && end > excluded[x]!;
+        }
         if (inExclusion) continue;
-        let set = byBrand.get(f.data.brandIndex);
-        if (!set) byBrand.set(f.data.brandIndex, (set = new Set()));
-        set.add(f.data.original);
+        let set = byBrand.get(d.brandIndex);
+        if (!set) byBrand.set(d.brandIndex, (set = new Set()));
+        set.add(d.original);
       }
       return [...byBrand.entries()]
         .sort((a, b) => a[0] - b[0])

@@ -80,23 +80,80 @@ export function fold(text: string): Folded {
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 const APOSTROPHES_ALL = /[\u2018\u2019\u201B\u02BC\u2032\uFF07`´]/gu;
 const COMBINING_ALL = /\p{M}+/gu;
-const SPACES_ALL = /\s+/gu;
+/** Whitespace to rewrite: runs of two or more, and any single one that is not " " (a lone " " stays as is). */
+const SPACES_TO_FOLD = /\s{2,}|[^\S ]/gu;
 // eslint-disable-next-line no-control-regex
 const ASCII_ONLY = /^[\x00-\x7F]*$/u;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII_RUN = /[^\x00-\x7F]+/gu;
+
+/** Folded runs of non-ASCII characters ("é", "’", "😡"...), which repeat a lot in real text. */
+const runCache = new Map<string, string>();
+
+/**
+ * Invisible characters, apostrophes, compatibility decomposition and
+ * combining marks, for one run of non-ASCII characters. Run by run is the
+ * same as on the whole text: NFKD only decomposes, and the marks it yields
+ * (or that follow an ASCII letter) are removed either way.
+ */
+function foldRun(run: string): string {
+  let out = runCache.get(run);
+  if (out === undefined) {
+    out = run.replace(INVISIBLE_ALL, '').replace(APOSTROPHES_ALL, "'").normalize('NFKD').replace(COMBINING_ALL, '');
+    if (runCache.size >= 4096) runCache.clear();
+    runCache.set(run, out);
+  }
+  return out;
+}
 
 /**
  * The same folding as `fold`, without the offset map, done with native string
- * operations (several times faster on long texts). Used to match.
+ * operations (several times faster on long texts). Used to match. Only the
+ * non-ASCII runs go through Unicode normalisation; ASCII text is only
+ * lower-cased and has its whitespace collapsed.
  */
 export function foldText(text: string): string {
   let t = text;
-  if (!ASCII_ONLY.test(t)) {
-    // Apostrophes before NFKD (it would turn U+FF07 into "'" anyway, but not U+2019).
-    t = t.replace(INVISIBLE_ALL, '').replace(APOSTROPHES_ALL, "'").normalize('NFKD').replace(COMBINING_ALL, '');
-  } else if (t.includes('`')) {
-    t = t.replace(/`/gu, "'");
+  if (t.includes('`')) t = t.replace(/`/gu, "'");
+  if (!ASCII_ONLY.test(t)) t = t.replace(NON_ASCII_RUN, foldRun);
+  return t.toLowerCase().replace(SPACES_TO_FOLD, ' ');
+}
+
+/** Folds of single code points (see foldCodePoint), by code point. */
+const codePointCache = new Map<number, string>();
+
+/**
+ * The fold of one code point, as foldText folds it in running text: case,
+ * compatibility decomposition without combining marks, invisible characters
+ * (→ ""), apostrophes and backquote (→ "'"), whitespace (→ " ", runs are
+ * collapsed by the caller). One difference on purpose: Greek final sigma "ς"
+ * becomes "σ", since lower-casing one character cannot see the end of a word
+ * (whole-text toLowerCase can). The matcher (lib/brands/automaton.ts
+ * `scanFolded`) folds both the terms and the text with it, code point by code
+ * point, so the text is never copied.
+ */
+export function foldCodePoint(cp: number): string {
+  let out = codePointCache.get(cp);
+  if (out !== undefined) return out;
+  if (cp < 128) {
+    out = cp === 96 ? "'" : SPACE.test(String.fromCharCode(cp)) ? ' ' : String.fromCharCode(cp).toLowerCase();
+  } else {
+    const ch = String.fromCodePoint(cp);
+    // As foldText: invisible, apostrophes, NFKD, marks, lower case; then once more, for
+    // the rare lower case that decomposes again ("İ" → "i̇").
+    out = ch.replace(INVISIBLE_ALL, '').replace(APOSTROPHES_ALL, "'").normalize('NFKD').replace(COMBINING_ALL, '').toLowerCase();
+    out = out.normalize('NFKD').replace(COMBINING_ALL, '').replace(/\s/gu, ' ').replace(/ς/gu, 'σ');
   }
-  return t.toLowerCase().replace(SPACES_ALL, ' ');
+  if (codePointCache.size >= 8192) codePointCache.clear();
+  codePointCache.set(cp, out);
+  return out;
+}
+
+/** A string folded code point by code point (foldCodePoint), whitespace runs collapsed: how the matcher sees a term. */
+export function foldForScan(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldCodePoint(ch.codePointAt(0)!);
+  return out.replace(/ {2,}/gu, ' ');
 }
 
 /** Fold a brand term (no offset map needed). */

@@ -47,9 +47,21 @@ const NEAR_ITEM_DEPTH = 5;
 /** ...and how many items found there it re-reads at most (beyond that it is a list, not one item). */
 const NEAR_ITEM_MAX = 3;
 
-function onIdle(win: Window, fn: (deadline?: IdleDeadline) => void): IdleHandle {
+/**
+ * Longest slice of scanning in one callback (ms). An idle period can last up
+ * to 50 ms, and a callback that runs because its timeout expired has no idle
+ * time at all: either way the scan stops after this long and goes on in the
+ * next callback, so it never makes a long task (> 50 ms) of its own.
+ */
+export const SLICE_MS = 10;
+/** Idle-callback timeout when nothing is behind (ms). */
+const IDLE_TIMEOUT_MS = 500;
+/** Idle-callback timeout for the rest of a cut-off scan: a busy page still gets ~SLICE_MS in every this many ms. */
+const CATCH_UP_TIMEOUT_MS = 100;
+
+function onIdle(win: Window, fn: (deadline?: IdleDeadline) => void, timeout = IDLE_TIMEOUT_MS): IdleHandle {
   if (typeof win.requestIdleCallback === 'function') {
-    const id = win.requestIdleCallback(fn, { timeout: 500 });
+    const id = win.requestIdleCallback(fn, { timeout });
     return { cancel: () => win.cancelIdleCallback(id) };
   }
   const id = win.setTimeout(() => fn(), 50);
@@ -164,7 +176,8 @@ export function startRunner(opts: RunnerOptions): Runner {
   /** The address the last scan ran under: an in-page (SPA) navigation changes it. */
   let scannedHref = doc.location.href;
 
-  const drain = (deadline?: IdleDeadline) => {
+  /** Scan the pending nodes: all of them (`all`), else one slice, the rest in a next idle callback. */
+  const drain = (deadline?: IdleDeadline, all = false) => {
     idle = null;
     if (signal.aborted) return;
     if (doc.location.href !== scannedHref) {
@@ -172,27 +185,25 @@ export function startRunner(opts: RunnerOptions): Runner {
       rescan();
       return;
     }
-    const nodes = pending;
+    const list = [...pending];
     pending = new Set();
-    let rest: Node[] | null = null;
+    const clock = win.performance ?? performance;
+    const started = clock.now();
     let i = 0;
-    const list = [...nodes];
     for (; i < list.length; i++) {
       scanNode(list[i]!);
-      // Leave the rest for the next idle period when this one is used up.
-      if (deadline && !deadline.didTimeout && deadline.timeRemaining() < 2 && i < list.length - 1) {
-        rest = list.slice(i + 1);
-        break;
-      }
+      if (all || i === list.length - 1) continue;
+      // Leave the rest for the next callback when the slice or the idle period is used up.
+      if (clock.now() - started >= SLICE_MS || (deadline && !deadline.didTimeout && deadline.timeRemaining() < 2)) break;
     }
-    if (rest) {
-      for (const n of rest) pending.add(n);
-      idle = onIdle(win, drain);
+    if (i < list.length - 1) {
+      for (let k = i + 1; k < list.length; k++) pending.add(list[k]!);
+      idle = onIdle(win, (d) => drain(d), CATCH_UP_TIMEOUT_MS);
     }
   };
 
   const schedule = () => {
-    if (!idle) idle = onIdle(win, drain);
+    if (!idle) idle = onIdle(win, (d) => drain(d));
   };
 
   const observer = new win.MutationObserver((records) => {
@@ -226,7 +237,8 @@ export function startRunner(opts: RunnerOptions): Runner {
   return {
     rescan,
     flush() {
-      drain();
+      idle?.cancel();
+      drain(undefined, true);
       sendBatch();
     },
   };
