@@ -277,7 +277,16 @@ export interface BenchReport {
   matcher?: MatcherReport;
   bundle?: BundleReport;
   targets: Record<string, boolean>;
-  environment: { node: string; platform: string; cpus: number; cpuModel: string; chromium: string | null; date: string };
+  environment: {
+    node: string;
+    platform: string;
+    cpus: number;
+    cpuModel: string;
+    chromium: string | null;
+    date: string;
+    /** 1-minute load average when the bench started and when it ended: long tasks are wall-clock, other processes stretch them. */
+    loadAverage: { start: number; end: number | null };
+  };
 }
 
 /** Each target of the issue that this report can judge, true when met. */
@@ -357,8 +366,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
       chromium: opts.only.includes('feed') ? chromiumVersion() : null,
       date: new Date().toISOString(),
+      loadAverage: { start: round(os.loadavg()[0]!), end: null },
     },
   };
+  if (os.loadavg()[0]! > os.cpus().length * 0.75) {
+    log(`bench: warning: load average ${round(os.loadavg()[0]!)} on ${os.cpus().length} CPUs; long-task counts are wall-clock and will be noisy`);
+  }
   let failed = false;
   if (opts.only.includes('bundle')) report.bundle = bundleReport();
   if (opts.only.includes('matcher')) report.matcher = benchMatcher(opts.mb);
@@ -370,6 +383,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   report.targets = judgeTargets(report);
+  report.environment.loadAverage.end = round(os.loadavg()[0]!);
   log(`bench: done in ${round((performance.now() - started) / 1000, 1)} s`);
   const out = opts.json ? JSON.stringify(report, null, 2) : summary(report);
   await new Promise<void>((resolve) => process.stdout.write(out + '\n', () => resolve()));
