@@ -66,6 +66,13 @@ export function startBackground(): void {
     scanTab(tab.id).catch((err: unknown) => console.warn('[veille] scan refused:', err instanceof Error ? err.message : err));
   });
 
+  /** A privileged handler: only our own extension pages may call it (logged and refused otherwise). */
+  const fromExtensionPage = <A extends { sender: Parameters<typeof isExtensionPage>[0] }, R>(type: string, handler: (arg: A) => Promise<R>) =>
+    logRefusals(type, async (arg: A) => {
+      if (!isExtensionPage(arg.sender, extensionId, extensionOrigin)) throw new Error(`Refused ${type}: not from an extension page`);
+      return handler(arg);
+    });
+
   onMessage(
     'reportItems',
     logRefusals('reportItems', async ({ data, sender }) => {
@@ -77,8 +84,7 @@ export function startBackground(): void {
 
   onMessage(
     'setMentionStatus',
-    logRefusals('setMentionStatus', async ({ data, sender }) => {
-      if (!isExtensionPage(sender, extensionId, extensionOrigin)) throw new Error('Refused setMentionStatus: not from an extension page');
+    fromExtensionPage('setMentionStatus', async ({ data }) => {
       const { key, status } = parseOrThrow(setMentionStatusSchema, data, 'setMentionStatus');
       await setStatus(db, key, status);
       await updateBadge(db);
@@ -88,8 +94,7 @@ export function startBackground(): void {
 
   onMessage(
     'scanTab',
-    logRefusals('scanTab', async ({ data, sender }) => {
-      if (!isExtensionPage(sender, extensionId, extensionOrigin)) throw new Error('Refused scanTab: not from an extension page');
+    fromExtensionPage('scanTab', async ({ data }) => {
       const { tabId } = parseOrThrow(scanTabSchema, data, 'scanTab');
       await scanTab(tabId);
       return { ok: true as const };
@@ -98,8 +103,7 @@ export function startBackground(): void {
 
   onMessage(
     'watchSite',
-    logRefusals('watchSite', async ({ data, sender }) => {
-      if (!isExtensionPage(sender, extensionId, extensionOrigin)) throw new Error('Refused watchSite: not from an extension page');
+    fromExtensionPage('watchSite', async ({ data }) => {
       const { url } = parseOrThrow(watchSiteSchema, data, 'watchSite');
       return { patterns: await watchSite(url) };
     }),
