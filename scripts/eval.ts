@@ -34,6 +34,8 @@ import {
 } from '../lib/eval/metrics';
 import type { EvalLabel, EvalLang, EvalRow, FileInfo, FileScore, IntentProxy } from '../lib/eval/metrics';
 import { PEERS, PEER_KEYS } from './eval-peers';
+import { LANGID_SYSTEMS, SHORT_TEXT } from './eval-langid';
+import type { LangIdKey, LangIdScore } from './eval-langid';
 import type { Peer, PeerKey, RawOutput } from './eval-peers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,6 +69,8 @@ export interface EvalReport {
   languages: Partial<Record<EvalLang, Partial<Record<SystemKey, { meanMacroF1: number }>>>>;
   intent: { complaintRecall: number; requestRecall: number; praiseRecall: number };
   throughput: Partial<Record<SystemKey, number>>;
+  /** Language identification (fr / en / other) on every row with a `lang`; Veille against eld and tinyld. */
+  languageId: { rows: number; shortRows: number; systems: Partial<Record<LangIdKey, LangIdScore>> };
 }
 
 export class UsageError extends Error {}
@@ -339,6 +343,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     languages: {},
     intent: { complaintRecall: 0, requestRecall: 0, praiseRecall: 0 },
     throughput: {},
+    languageId: { rows: 0, shortRows: 0, systems: {} },
   };
 
   // Sentiment, file by file.
@@ -439,7 +444,37 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     }
     log(`throughput: ${JSON.stringify(report.throughput)}`);
   }
+  report.languageId = await evaluateLanguageId(files, opts.throughputSeconds);
   return report;
+}
+
+/**
+ * Language identification: accuracy over every row (its `lang` is the gold
+ * answer; 'other' counts as wrong), over the short ones, and texts per second
+ * (same timing method as the sentiment throughput, over every row).
+ */
+export async function evaluateLanguageId(files: readonly LoadedFile[], seconds: number): Promise<EvalReport['languageId']> {
+  const rows = files.flatMap((f) => f.rows);
+  const shortRows = rows.filter((r) => r.text.length <= SHORT_TEXT);
+  const out: EvalReport['languageId'] = { rows: rows.length, shortRows: shortRows.length, systems: {} };
+  for (const [key, detect] of Object.entries(LANGID_SYSTEMS) as Array<[LangIdKey, (t: string) => string]>) {
+    let ok = 0;
+    let shortOk = 0;
+    for (const r of rows) {
+      if (detect(r.text) !== r.lang) continue;
+      ok++;
+      if (r.text.length <= SHORT_TEXT) shortOk++;
+    }
+    const textsPerSec =
+      seconds > 0 ? Math.round(await measureThroughput((row) => detect(row.text), rows.map((row) => ({ row })), seconds / 2)) : 0;
+    out.systems[key] = {
+      accuracy: round4(rows.length === 0 ? 0 : ok / rows.length),
+      shortAccuracy: round4(shortRows.length === 0 ? 0 : shortOk / shortRows.length),
+      textsPerSec,
+    };
+  }
+  log(`language id: ${JSON.stringify(out)}`);
+  return out;
 }
 
 function pct(x: number): string {
@@ -492,6 +527,12 @@ export function formatTable(report: EvalReport): string {
           .map((s) => `${s} ${report.throughput[s]}`)
           .join(', '),
     );
+  }
+  const ids = Object.entries(report.languageId.systems);
+  if (ids.length > 0) {
+    lines.push('');
+    lines.push(`Language id (fr/en/other) on ${report.languageId.rows} rows (${report.languageId.shortRows} of <= ${SHORT_TEXT} chars): accuracy / short accuracy / texts per s`);
+    for (const [k, s] of ids) lines.push(`  ${pad(k, 10)}${fmt(s?.accuracy)} / ${fmt(s?.shortAccuracy)} / ${s?.textsPerSec ?? 0}`);
   }
   return lines.join('\n');
 }

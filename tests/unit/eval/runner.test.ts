@@ -68,7 +68,7 @@ describe('npm run eval (end to end)', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const report = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['files', 'languages', 'intent', 'throughput']);
+    expect(Object.keys(report)).toEqual(['files', 'languages', 'intent', 'throughput', 'languageId']);
 
     const files = report.files as Array<Record<string, unknown>>;
     expect(files.map((f) => f.file)).toEqual(['en_small.jsonl', 'fr_small.jsonl']); // intent-only file left out
@@ -108,6 +108,16 @@ describe('npm run eval (end to end)', () => {
     const throughput = report.throughput as Record<string, number>;
     expect(Object.keys(throughput).sort()).toEqual(['afinn', 'vader', 'veille']);
     for (const v of Object.values(throughput)) expect(v).toBeGreaterThan(0);
+
+    // Language id: Veille against eld and tinyld, on every row (10 labelled + the intent-only ones).
+    const langId = report.languageId as { rows: number; shortRows: number; systems: Record<string, Record<string, number>> };
+    expect(langId.rows).toBeGreaterThanOrEqual(10);
+    expect(Object.keys(langId.systems)).toEqual(['veille', 'eld', 'eldLarge', 'tinyld']);
+    for (const s of Object.values(langId.systems)) {
+      expect(Object.keys(s)).toEqual(['accuracy', 'shortAccuracy', 'textsPerSec']);
+      expect(s.accuracy).toBeGreaterThan(0.5); // plain French and English sentences
+      expect(s.textsPerSec).toBeGreaterThan(0);
+    }
 
     // Peer predictions were cached, keyed by peer@version and file hash; Veille's never are.
     const cached = readdirSync(cache).sort();
