@@ -2,11 +2,13 @@
  * One stored mention. Everything from the page is rendered as text nodes
  * (JSX escapes it); the only link is the permalink, and only when it is http(s).
  */
+import type { SentimentLabel } from '../lib/sentiment/types';
 import type { MentionRow, MentionStatus } from '../lib/storage/schema';
 import { t } from '../lib/ui/i18n';
 import { SITE_LABELS } from '../lib/sites/labels';
 
 const DISPLAY_CHARS = 600;
+const LABELS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
 
 function safeHref(url: string | null): string | null {
   if (!url) return null;
@@ -21,12 +23,16 @@ function safeHref(url: string | null): string | null {
 interface Props {
   mention: MentionRow;
   onStatus(key: string, status: MentionStatus): void;
+  /** The CM corrects the sentiment label (it teaches the brand's correction model). */
+  onCorrect(key: string, label: SentimentLabel): void;
 }
 
-export function MentionCard({ mention: m, onStatus }: Props) {
+export function MentionCard({ mention: m, onStatus, onCorrect }: Props) {
   const href = safeHref(m.permalink);
   const text = m.text.length > DISPLAY_CHARS ? m.text.slice(0, DISPLAY_CHARS) + '…' : m.text;
   const sentimentLabel = t(`sentiment_${m.sentiment.label}`);
+  const intents = (m.intents ?? []).filter((i) => i !== 'other');
+  const correctId = `correct-${m.key}`;
   return (
     <li class={`mention sentiment-${m.sentiment.label}`} data-key={m.key} data-testid="mention">
       <div class="mention-head">
@@ -49,7 +55,13 @@ export function MentionCard({ mention: m, onStatus }: Props) {
           title={m.sentiment.evidence.length ? t('evidenceLabel', m.sentiment.evidence.join(', ')) : undefined}
         >
           {sentimentLabel}
+          {m.sentiment.corrected ? <span class="corrected"> {t('correctedMark')}</span> : null}
         </span>
+        {intents.map((i) => (
+          <span key={i} class={`tag intent ${i}`} data-testid="mention-intent" data-intent={i}>
+            {t(`intent_${i}`)}
+          </span>
+        ))}
         {m.rating !== null ? (
           <span class="rating" data-testid="mention-rating" aria-label={t('ratingLabel', m.rating)}>
             {'★'.repeat(Math.round(m.rating))}
@@ -66,6 +78,24 @@ export function MentionCard({ mention: m, onStatus }: Props) {
         ) : null}
       </div>
       <div class="actions">
+        <label class="correct" for={correctId}>
+          {t('correctSentimentLabel')}
+        </label>
+        <select
+          id={correctId}
+          data-testid="correct-sentiment"
+          value={m.sentiment.label}
+          onChange={(e) => {
+            const v = e.currentTarget.value as SentimentLabel;
+            if (LABELS.includes(v) && v !== m.sentiment.label) onCorrect(m.key, v);
+          }}
+        >
+          {LABELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`sentiment_${l}`)}
+            </option>
+          ))}
+        </select>
         {m.status !== 'follow_up' ? (
           <button type="button" data-testid="mark-follow-up" onClick={() => onStatus(m.key, 'follow_up')}>
             {t('markFollowUp')}

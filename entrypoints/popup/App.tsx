@@ -86,7 +86,7 @@ export function App() {
             </p>
             <ul class="mentions">
               {rows.map((m) => (
-                <MentionCard key={m.key} mention={m} onStatus={model.setStatus} />
+                <MentionCard key={m.key} mention={m} onStatus={model.setStatus} onCorrect={model.correctSentiment} />
               ))}
             </ul>
           </>

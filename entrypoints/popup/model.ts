@@ -10,6 +10,7 @@ import { originPattern } from '../../lib/background/scan';
 import { sendMessage } from '../../lib/messaging';
 import { openDb } from '../../lib/storage/db';
 import { followUpQueue, mentionsOnPage } from '../../lib/storage/queries';
+import type { SentimentLabel } from '../../lib/sentiment/types';
 import type { MentionRow, MentionStatus } from '../../lib/storage/schema';
 
 export type PopupTab = 'page' | 'followUp';
@@ -63,6 +64,15 @@ export function createPopupModel() {
     }
   }
 
+  async function correctSentiment(key: string, label: SentimentLabel): Promise<void> {
+    error.value = null;
+    try {
+      await sendMessage('correctSentiment', { key, label });
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    }
+  }
+
   async function scanPage(): Promise<void> {
     if (tabId.value === null) return;
     error.value = null;
@@ -97,7 +107,7 @@ export function createPopupModel() {
     db.close();
   }
 
-  return { tab, pageUrl, pageMentions, queue, visible, error, notice, tabId, siteWatched, start, setStatus, scanPage, watchSite, dispose };
+  return { tab, pageUrl, pageMentions, queue, visible, error, notice, tabId, siteWatched, start, setStatus, correctSentiment, scanPage, watchSite, dispose };
 }
 
 export type PopupModel = ReturnType<typeof createPopupModel>;

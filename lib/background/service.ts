@@ -8,23 +8,62 @@ import { browser } from 'wxt/browser';
 import { DEMO_BRANDS } from '../brands/demo';
 import { brandsItem } from '../brands/settings';
 import { onMessage } from '../messaging';
-import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, reportPageUrl, scanTabSchema, setMentionStatusSchema, watchSiteSchema } from '../messaging/guards';
+import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, reportPageUrl, scanTabSchema, correctSentimentSchema, setMentionStatusSchema, watchSiteSchema } from '../messaging/guards';
 import { scanTab, syncWatchedSites, watchSite } from './scan';
 import { t } from '../ui/i18n';
 import type { ReportedItem } from '../messaging/protocol';
+import { applyCorrections, buildCorrectionModel, type CorrectionModel } from '../corrections/model';
+import { classifyIntent } from '../intent/classify';
 import { analyzeSentiment } from '../sentiment/analyze';
 import { openDb, type VeilleDb } from '../storage/db';
-import { countFollowUps, recordItems, setStatus, type Scorer } from '../storage/queries';
+import { correctSentiment, correctionsOf, countFollowUps, recordItems, setStatus } from '../storage/queries';
+import type { MentionRow, StoredSentiment } from '../storage/schema';
 
-const KNOWN_TYPES = new Set(['reportItems', 'setMentionStatus', 'scanTab', 'watchSite']);
+const KNOWN_TYPES = new Set(['reportItems', 'setMentionStatus', 'correctSentiment', 'scanTab', 'watchSite']);
 const SCAN_MENU_ID = 'veille-scan-page';
 
-/** Sentiment of a reported item; the brand's own terms carry no sentiment. */
-export const scoreItem: Scorer = (item: ReportedItem) => {
+/**
+ * Sentiment and intents of a reported item: the brand's own terms carry no
+ * sentiment, and the CM's corrections for the brands it names (their
+ * correction models) apply after the scorer.
+ */
+export function scoreItem(
+  item: ReportedItem,
+  models: readonly CorrectionModel[] = [],
+): StoredSentiment & { lang: MentionRow['lang']; intents: MentionRow['intents'] } {
   const neutralTerms = item.matches.flatMap((m) => m.terms).flatMap((t) => t.replace(/^[@#]/u, '').split(/\s+/u));
-  const r = analyzeSentiment(item.text, { rating: item.rating, neutralTerms });
-  return { label: r.label, score: r.score, confidence: r.confidence, evidence: r.evidence, lang: r.lang };
-};
+  const r = applyCorrections(item.text, analyzeSentiment(item.text, { rating: item.rating, neutralTerms }), models);
+  const intents = classifyIntent(item.text, { lang: r.lang, sentiment: r.label, rating: item.rating });
+  return { label: r.label, score: r.score, confidence: r.confidence, evidence: r.evidence, lang: r.lang, intents };
+}
+
+/**
+ * The brands' correction models, built from the database on first use and
+ * kept in memory (rebuilt after a service-worker restart, dropped when a
+ * correction for the brand lands).
+ */
+export class CorrectionModels {
+  private readonly cache = new Map<string, Promise<CorrectionModel>>();
+  constructor(private readonly db: VeilleDb) {}
+
+  of(brandIds: Iterable<string>): Promise<CorrectionModel[]> {
+    return Promise.all(
+      [...new Set(brandIds)].map((id) => {
+        let m = this.cache.get(id);
+        if (m === undefined) {
+          m = correctionsOf(this.db, id).then((rows) => buildCorrectionModel(id, rows));
+          m.catch(() => this.cache.delete(id));
+          this.cache.set(id, m);
+        }
+        return m;
+      }),
+    );
+  }
+
+  invalidate(brandIds: Iterable<string>): void {
+    for (const id of brandIds) this.cache.delete(id);
+  }
+}
 
 async function updateBadge(db: VeilleDb): Promise<void> {
   const n = await countFollowUps(db);
@@ -48,6 +87,7 @@ function logRefusals<A, R>(type: string, handler: (arg: A) => Promise<R>): (arg:
 
 export function startBackground(): void {
   const db = openDb();
+  const corrections = new CorrectionModels(db);
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/');
 
@@ -78,7 +118,9 @@ export function startBackground(): void {
     logRefusals('reportItems', async ({ data, sender }) => {
       if (!isContentScript(sender, extensionId)) throw new Error('Refused reportItems: not from a content script');
       const { items, pageUrl } = parseOrThrow(reportItemsSchema, data, 'reportItems');
-      return recordItems(db, items, reportPageUrl(sender.url!, pageUrl), scoreItem);
+      const models = new Map((await corrections.of(items.flatMap((i) => i.matches.map((m) => m.brandId)))).map((m) => [m.brandId, m]));
+      const score = (item: ReportedItem) => scoreItem(item, item.matches.flatMap((m) => models.get(m.brandId) ?? []));
+      return recordItems(db, items, reportPageUrl(sender.url!, pageUrl), score);
     }),
   );
 
@@ -88,6 +130,15 @@ export function startBackground(): void {
       const { key, status } = parseOrThrow(setMentionStatusSchema, data, 'setMentionStatus');
       await setStatus(db, key, status);
       await updateBadge(db);
+      return { ok: true as const };
+    }),
+  );
+
+  onMessage(
+    'correctSentiment',
+    fromExtensionPage('correctSentiment', async ({ data }) => {
+      const { key, label } = parseOrThrow(correctSentimentSchema, data, 'correctSentiment');
+      corrections.invalidate(await correctSentiment(db, key, label));
       return { ok: true as const };
     }),
   );

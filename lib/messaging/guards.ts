@@ -72,6 +72,11 @@ export const setMentionStatusSchema = v.object({
   status: v.picklist(STATUSES),
 });
 
+export const correctSentimentSchema = v.object({
+  key: shortText(600),
+  label: v.picklist(['positive', 'neutral', 'negative']),
+});
+
 export const scanTabSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
 export const watchSiteSchema = v.object({

@@ -5,7 +5,7 @@
  *
  * Direction and trust (decided from the sender, see ./guards.ts):
  *   content script → background : reportItems           (data only, page-derived, untrusted)
- *   extension page → background : setMentionStatus, scanTab, watchSite (privileged: extension pages only)
+ *   extension page → background : setMentionStatus, correctSentiment, scanTab, watchSite (privileged: extension pages only)
  */
 import type { ExtractedItem } from '../sites/types';
 import type { BrandMatch } from '../brands/types';
@@ -35,6 +35,8 @@ export interface ProtocolMap {
    */
   reportItems(data: { items: ReportedItem[]; pageUrl?: string }): ReportResult;
   setMentionStatus(data: { key: string; status: MentionStatus }): { ok: true };
+  /** The CM's sentiment label for a mention; it also teaches the brands' correction models. */
+  correctSentiment(data: { key: string; label: 'positive' | 'neutral' | 'negative' }): { ok: true };
   /** Run the generic adapter once in a tab (the popup's "Scan this page"). */
   scanTab(data: { tabId: number }): { ok: true };
   /** Watch a site from now on; the popup has obtained its host permission. Returns the watched patterns. */

@@ -5,11 +5,20 @@
  * share the origin and may read directly (liveQuery sees the worker's writes).
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { CorrectionRow } from '../corrections/model';
+import { classifyIntent } from '../intent/classify';
 import type { MentionRow } from './schema';
 
 export type VeilleDb = Dexie & {
   mentions: EntityTable<MentionRow, 'key'>;
+  corrections: EntityTable<CorrectionRow, 'id'>;
 };
+
+/** v1 → v2: mentions gain their intents (computed from the stored text, language and label). */
+export function addIntents(row: MentionRow): void {
+  if (Array.isArray(row.intents)) return;
+  row.intents = classifyIntent(row.text, { lang: row.lang, sentiment: row.sentiment.label, rating: row.rating });
+}
 
 export const DB_NAME = 'veille';
 
@@ -19,5 +28,9 @@ export function openDb(name = DB_NAME): VeilleDb {
     // &key: primary key; *x: multi-entry index.
     mentions: '&key, site, status, *brandIds, *pageUrls, firstSeen, lastSeen, [status+firstSeen]',
   });
+  // v2: the CM's sentiment corrections (per brand), and intents on mentions.
+  db.version(2)
+    .stores({ corrections: '++id, brandId, mentionKey, at' })
+    .upgrade((tx) => tx.table<MentionRow, string>('mentions').toCollection().modify(addIntents));
   return db;
 }

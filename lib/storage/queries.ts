@@ -3,10 +3,14 @@
  * Sentiment is passed in (`score`) so storage does not depend on the NLP code.
  */
 import type { ReportedItem, ReportResult } from '../messaging/protocol';
+import type { CorrectionRow } from '../corrections/model';
+import { MAX_CORRECTIONS_PER_BRAND, MAX_CORRECTION_TEXT } from '../corrections/model';
+import { foldText } from '../brands/normalize';
+import type { SentimentLabel } from '../sentiment/types';
 import type { VeilleDb } from './db';
 import { MAX_PAGE_URLS, type MentionRow, type MentionStatus, type StoredSentiment, pageKey } from './schema';
 
-export type Scorer = (item: ReportedItem) => StoredSentiment & { lang: MentionRow['lang'] };
+export type Scorer = (item: ReportedItem) => StoredSentiment & { lang: MentionRow['lang']; intents: MentionRow['intents'] };
 
 export function mentionKey(site: string, itemId: string): string {
   return `${site}:${itemId}`;
@@ -45,11 +49,14 @@ export async function recordItems(db: VeilleDb, items: readonly ReportedItem[], 
       const terms = [...new Set(item.matches.flatMap((m) => m.terms))];
       if (old) {
         updated++;
+        // A label the CM corrected is kept even when the text grows.
         const textChanged = old.text !== item.text;
+        const rescore = textChanged && old.sentiment.corrected === undefined;
         rows.push({
           ...old,
           // A longer read of the same item (e.g. after "show more") replaces the text and its score.
-          ...(textChanged ? { text: item.text, truncated: item.truncated, originalLength: item.originalLength, sentiment, lang: s.lang } : {}),
+          ...(textChanged ? { text: item.text, truncated: item.truncated, originalLength: item.originalLength, lang: s.lang } : {}),
+          ...(rescore ? { sentiment, intents: s.intents } : {}),
           author: item.author ?? old.author,
           handle: item.handle ?? old.handle,
           permalink: item.permalink ?? old.permalink,
@@ -77,6 +84,7 @@ export async function recordItems(db: VeilleDb, items: readonly ReportedItem[], 
           rating: item.rating,
           lang: s.lang,
           sentiment,
+          intents: s.intents,
           brandIds,
           terms,
           competitor: item.matches.every((m) => m.competitor),
@@ -121,4 +129,37 @@ export async function mentionsOnPage(db: VeilleDb, url: string): Promise<Mention
 /** The follow-up queue, oldest first (it has waited longest). */
 export function followUpQueue(db: VeilleDb, limit = 200): Promise<MentionRow[]> {
   return db.mentions.where('[status+firstSeen]').between(['follow_up', 0], ['follow_up', Infinity]).limit(limit).toArray();
+}
+
+/**
+ * The CM corrects a mention's sentiment: the mention takes the label (marked
+ * corrected), and one correction row per brand it names is stored for the
+ * brands' correction models. Returns the brands whose model changed. Throws
+ * when the key is unknown. Correcting back to the scorer's own label removes
+ * the mark and the correction rows.
+ */
+export async function correctSentiment(db: VeilleDb, key: string, label: SentimentLabel, now = Date.now()): Promise<string[]> {
+  return db.transaction('rw', db.mentions, db.corrections, async () => {
+    const row = await db.mentions.get(key);
+    if (!row) throw new Error(`Unknown mention: ${key}`);
+    const predicted = row.sentiment.corrected?.from ?? row.sentiment.label;
+    await db.corrections.where('mentionKey').equals(key).delete();
+    if (label === predicted) {
+      const { corrected: _dropped, ...rest } = row.sentiment;
+      await db.mentions.update(key, { sentiment: { ...rest, label } });
+      return row.brandIds;
+    }
+    await db.mentions.update(key, { sentiment: { ...row.sentiment, label, corrected: { from: predicted, at: now } } });
+    const text = foldText(row.text.slice(0, MAX_CORRECTION_TEXT));
+    const evidence = row.sentiment.evidence.filter((e) => !e.startsWith('✎'));
+    await db.corrections.bulkAdd(
+      row.brandIds.map((brandId): CorrectionRow => ({ brandId, mentionKey: key, text, predicted, evidence, label, at: now })),
+    );
+    return row.brandIds;
+  });
+}
+
+/** A brand's newest corrections (at most MAX_CORRECTIONS_PER_BRAND). */
+export function correctionsOf(db: VeilleDb, brandId: string): Promise<CorrectionRow[]> {
+  return db.corrections.where('brandId').equals(brandId).reverse().sortBy('at').then((rows) => rows.slice(0, MAX_CORRECTIONS_PER_BRAND));
 }

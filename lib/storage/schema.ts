@@ -2,6 +2,7 @@
  * Row types of the Veille database. Plain data: no Dexie import here, so
  * migrations and queries can be unit-tested on plain objects.
  */
+import type { Intent } from '../intent/classify';
 import type { ItemKind, SiteId } from '../sites/types';
 
 export const STATUSES = ['new', 'follow_up', 'replied', 'done', 'ignored'] as const;
@@ -16,6 +17,8 @@ export interface StoredSentiment {
   confidence: number;
   /** Words, emojis or rating that decided the label. */
   evidence: string[];
+  /** Set when the CM corrected the label (the scorer's label was `from`); a corrected label is never re-scored. */
+  corrected?: { from: 'positive' | 'neutral' | 'negative'; at: number };
 }
 
 export interface MentionRow {
@@ -39,6 +42,8 @@ export interface MentionRow {
   rating: number | null;
   lang: 'fr' | 'en' | 'other';
   sentiment: StoredSentiment;
+  /** complaint / question / request / praise (several may hold), or ['other']. */
+  intents: Intent[];
   /** Brands named (multi-entry index). */
   brandIds: string[];
   /** Brand terms matched, for display ("@AcmeFrance", "Acme"). */

@@ -15,7 +15,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const score: Scorer = (item) => ({ label: item.text.includes('nul') ? 'negative' : 'positive', score: 0.5, confidence: 0.7, evidence: [], lang: 'fr' });
+const score: Scorer = (item) => ({ label: item.text.includes('nul') ? 'negative' : 'positive', score: 0.5, confidence: 0.7, evidence: [], lang: 'fr', intents: ['other'] });
 
 function item(id: string, text = `Acme ${id}`): ReportedItem {
   return {
