@@ -1,0 +1,49 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { t } from '../../lib/ui/i18n';
+import { BrandsPanel } from './BrandsPanel';
+import { createOptionsModel, type OptionsTab } from './model';
+
+const TABS: Array<{ id: OptionsTab; label: () => string }> = [{ id: 'brands', label: () => t('optionsTabBrands') }];
+
+export function App() {
+  const model = useMemo(createOptionsModel, []);
+  useEffect(() => {
+    void model.start();
+    return model.dispose;
+  }, [model]);
+  const current = model.tab.value;
+
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = TABS.findIndex((x) => x.id === current);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    model.tab.value = next.id;
+    document.getElementById(`tab-${next.id}`)?.focus();
+    e.preventDefault();
+  };
+
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <nav role="tablist" aria-label={t('optionsTitle')} onKeyDown={onTabKey}>
+        {TABS.map((x) => (
+          <button
+            key={x.id}
+            id={`tab-${x.id}`}
+            type="button"
+            role="tab"
+            aria-selected={current === x.id}
+            aria-controls={`panel-${x.id}`}
+            tabIndex={current === x.id ? 0 : -1}
+            onClick={() => (model.tab.value = x.id)}
+          >
+            {x.label()}
+          </button>
+        ))}
+      </nav>
+      <section id={`panel-${current}`} role="tabpanel" aria-labelledby={`tab-${current}`}>
+        {current === 'brands' ? <BrandsPanel model={model} /> : null}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+/** The options page: the CM adds a brand from the keyboard; open pages pick it up; bad input is refused with the field named. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { appendMore } from './helpers';
+
+test('add a brand from the keyboard; a demo page then reports its mentions', async ({ veille }) => {
+  const options = await veille.context.newPage();
+  await options.goto(`chrome-extension://${veille.extensionId}/options.html`);
+  await expect(options.getByTestId('brand-list').getByRole('button')).toHaveCount(2); // the demo brands
+  const axe = await new AxeBuilder({ page: options }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+
+  await options.getByTestId('add-brand').click();
+  await options.getByLabel('Name', { exact: true }).fill('Salon du café');
+  await options.getByLabel('Other names').fill('salon du  café de la porte de Versailles\n\n');
+  await options.getByLabel('Hashtags').fill('SalonDuCafe');
+  await options.getByLabel('Name', { exact: true }).press('Enter'); // submits the form
+  await expect(options.getByRole('status')).toBeVisible();
+  await expect(options.getByTestId('brand-list').getByRole('button')).toHaveCount(3);
+  const stored = await options.evaluate(() => chrome.storage.local.get('brands'));
+  expect((stored.brands as Array<{ id: string; hashtags: string[] }>).find((b) => b.id === 'salon-du-cafe')).toMatchObject({
+    hashtags: ['#SalonDuCafe'],
+  });
+
+  // A bad entry is refused with the field named, and nothing is written.
+  await options.getByLabel('Exclusions').fill('x'.repeat(150));
+  await options.getByTestId('save-brand').click();
+  await expect(options.getByTestId('brand-error')).toContainText('exclusions[0]');
+  const again = await options.evaluate(() => chrome.storage.local.get('brands'));
+  expect((again.brands as Array<{ id: string; exclusions: string[] }>).find((b) => b.id === 'salon-du-cafe')!.exclusions).toEqual([]);
+
+  // The X demo page appends a post about the salon: it is now a mention.
+  const demo = veille.page('x');
+  const page = await veille.context.newPage();
+  await page.goto(demo.url);
+  await appendMore(page);
+  const popup = await veille.openPopup(demo.url);
+  await expect(popup.getByTestId('mention-text').filter({ hasText: 'salon du café' })).toHaveCount(1);
+});
+
+test.describe('in French', () => {
+  test.use({ veilleLang: 'fr' });
+  test('the options page speaks French', async ({ veille }) => {
+    const options = await veille.context.newPage();
+    await options.goto(`chrome-extension://${veille.extensionId}/options.html`);
+    await expect(options.getByRole('tab', { name: 'Marques' })).toBeVisible();
+    await expect(options.getByLabel('Autres noms')).toBeVisible();
+  });
+});
