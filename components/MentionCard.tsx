@@ -25,9 +25,11 @@ interface Props {
   onStatus(key: string, status: MentionStatus): void;
   /** The CM corrects the sentiment label (it teaches the brand's correction model). */
   onCorrect(key: string, label: SentimentLabel): void;
+  /** Open the reply assistant on this mention. */
+  onReply(key: string): void;
 }
 
-export function MentionCard({ mention: m, onStatus, onCorrect }: Props) {
+export function MentionCard({ mention: m, onStatus, onCorrect, onReply }: Props) {
   const href = safeHref(m.permalink);
   const text = m.text.length > DISPLAY_CHARS ? m.text.slice(0, DISPLAY_CHARS) + '…' : m.text;
   const sentimentLabel = t(`sentiment_${m.sentiment.label}`);
@@ -78,6 +80,11 @@ export function MentionCard({ mention: m, onStatus, onCorrect }: Props) {
         ) : null}
       </div>
       <div class="actions">
+        {!m.competitor ? (
+          <button type="button" data-testid="open-reply" onClick={() => onReply(m.key)}>
+            {t('openReply')}
+          </button>
+        ) : null}
         <label class="correct" for={correctId}>
           {t('correctSentimentLabel')}
         </label>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { MentionCard } from '../../components/MentionCard';
+import { ReplyPanel } from '../../components/ReplyPanel';
 import { t } from '../../lib/ui/i18n';
 import { createPopupModel, type PopupTab } from './model';
 
@@ -72,7 +73,10 @@ export function App() {
           {t('statusError', model.error.value)}
         </p>
       ) : null}
-      <section id="mention-panel" role="tabpanel" aria-labelledby={`tab-${current}`} data-testid={`panel-${current}`}>
+      {model.reply.mention.value ? (
+        <ReplyPanel reply={model.reply} onReplied={(key) => void model.markReplied(key)} onBack={model.reply.close} />
+      ) : null}
+      <section hidden={model.reply.mention.value !== null} id="mention-panel" role="tabpanel" aria-labelledby={`tab-${current}`} data-testid={`panel-${current}`}>
         {rows === null ? (
           <p aria-busy="true">{t('loading')}</p>
         ) : rows.length === 0 ? (
@@ -86,7 +90,7 @@ export function App() {
             </p>
             <ul class="mentions">
               {rows.map((m) => (
-                <MentionCard key={m.key} mention={m} onStatus={model.setStatus} onCorrect={model.correctSentiment} />
+                <MentionCard key={m.key} mention={m} onStatus={model.setStatus} onCorrect={model.correctSentiment} onReply={(key) => void model.openReply(key)} />
               ))}
             </ul>
           </>

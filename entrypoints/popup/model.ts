@@ -12,16 +12,22 @@ import { openDb } from '../../lib/storage/db';
 import { followUpQueue, mentionsOnPage } from '../../lib/storage/queries';
 import type { SentimentLabel } from '../../lib/sentiment/types';
 import type { MentionRow, MentionStatus } from '../../lib/storage/schema';
+import { createReplyModel } from './reply';
 
 export type PopupTab = 'page' | 'followUp';
 
 /**
  * The page the popup is about: the active tab, or `?url=` when the popup is
- * opened as a page (tests, the headless demo), since then it is itself the active tab.
+ * opened as a page (tests, the headless demo), since then it is itself the active tab;
+ * `&tab=` then names the page's tab (for "Insert").
  */
 async function currentPage(): Promise<{ url: string | null; tabId: number | null }> {
-  const fromQuery = new URLSearchParams(location.search).get('url');
-  if (fromQuery) return { url: fromQuery, tabId: null };
+  const params = new URLSearchParams(location.search);
+  const fromQuery = params.get('url');
+  if (fromQuery) {
+    const tab = Number(params.get('tab'));
+    return { url: fromQuery, tabId: Number.isInteger(tab) && tab > 0 ? tab : null };
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return { url: tab?.url ?? null, tabId: tab?.id ?? null };
 }
@@ -38,6 +44,7 @@ export function createPopupModel() {
   /** Whether Veille already reads this site (a site adapter, or a watched site); null: not a web page. */
   const siteWatched = signal<boolean | null>(null);
   const subs: Subscription[] = [];
+  const reply = createReplyModel(db, () => tabId.value, (msg) => (error.value = msg));
 
   const visible = computed(() => (tab.value === 'page' ? pageMentions.value : queue.value));
 
@@ -71,6 +78,16 @@ export function createPopupModel() {
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  async function openReply(key: string): Promise<void> {
+    const m = (pageMentions.value ?? []).concat(queue.value ?? []).find((x) => x.key === key);
+    if (m) await reply.open(m);
+  }
+
+  async function markReplied(key: string): Promise<void> {
+    await setStatus(key, 'replied');
+    reply.close();
   }
 
   async function scanPage(): Promise<void> {
@@ -107,7 +124,7 @@ export function createPopupModel() {
     db.close();
   }
 
-  return { tab, pageUrl, pageMentions, queue, visible, error, notice, tabId, siteWatched, start, setStatus, correctSentiment, scanPage, watchSite, dispose };
+  return { tab, pageUrl, pageMentions, queue, visible, error, notice, tabId, siteWatched, start, setStatus, correctSentiment, reply, openReply, markReplied, scanPage, watchSite, dispose };
 }
 
 export type PopupModel = ReturnType<typeof createPopupModel>;

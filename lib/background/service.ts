@@ -5,8 +5,8 @@
  * `startBackground()`.
  */
 import { browser } from 'wxt/browser';
-import { DEMO_BRANDS } from '../brands/demo';
-import { brandsItem } from '../brands/settings';
+import { DEMO_AGENT, DEMO_BRANDS } from '../brands/demo';
+import { agentNameItem, brandsItem } from '../brands/settings';
 import { onMessage } from '../messaging';
 import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, reportPageUrl, scanTabSchema, correctSentimentSchema, setMentionStatusSchema, watchSiteSchema } from '../messaging/guards';
 import { scanTab, syncWatchedSites, watchSite } from './scan';
@@ -16,7 +16,8 @@ import { applyCorrections, buildCorrectionModel, type CorrectionModel } from '..
 import { classifyIntent } from '../intent/classify';
 import { analyzeSentiment } from '../sentiment/analyze';
 import { openDb, type VeilleDb } from '../storage/db';
-import { correctSentiment, correctionsOf, countFollowUps, recordItems, setStatus } from '../storage/queries';
+import { correctSentiment, correctionsOf, countFollowUps, recordItems, saveGuide, setStatus } from '../storage/queries';
+import { demoGuide } from '../replies/demo-guide';
 import type { MentionRow, StoredSentiment } from '../storage/schema';
 
 const KNOWN_TYPES = new Set(['reportItems', 'setMentionStatus', 'correctSentiment', 'scanTab', 'watchSite']);
@@ -94,6 +95,9 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason === 'install' && (await brandsItem.getValue()).length === 0) {
       await brandsItem.setValue(DEMO_BRANDS);
+      // The demo brand's complete style guide (FR + EN templates, validated), unless one exists.
+      if ((await db.guides.count()) === 0) await saveGuide(db, demoGuide());
+      if ((await agentNameItem.getValue()) === '') await agentNameItem.setValue(DEMO_AGENT);
     }
     await updateBadge(db);
     // "Scan this page" on the toolbar icon's menu and the page's menu (grants activeTab on click).

@@ -28,3 +28,6 @@ export const DEMO_BRANDS: Brand[] = [
     competitor: true,
   },
 ];
+
+/** The demo CM's first name (signatures: "— Léa, équipe Acme"); editable on the options page. */
+export const DEMO_AGENT = 'Léa';

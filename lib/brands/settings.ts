@@ -10,3 +10,9 @@ export const brandsItem = storage.defineItem<Brand[]>('local:brands', {
   fallback: [],
   version: 1,
 });
+
+/** The CM's first name, used for {agent} in replies and signatures ("— Léa, équipe Acme"). */
+export const agentNameItem = storage.defineItem<string>('local:agentName', {
+  fallback: '',
+  version: 1,
+});

@@ -7,11 +7,14 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CorrectionRow } from '../corrections/model';
 import { classifyIntent } from '../intent/classify';
+import type { StyleGuide } from '../replies/guide';
 import type { MentionRow } from './schema';
 
 export type VeilleDb = Dexie & {
   mentions: EntityTable<MentionRow, 'key'>;
   corrections: EntityTable<CorrectionRow, 'id'>;
+  /** One style guide per brand (lib/replies/guide.ts), keyed by brandId. */
+  guides: EntityTable<StyleGuide, 'brandId'>;
 };
 
 /** v1 → v2: mentions gain their intents (computed from the stored text, language and label). */
@@ -32,5 +35,7 @@ export function openDb(name = DB_NAME): VeilleDb {
   db.version(2)
     .stores({ corrections: '++id, brandId, mentionKey, at' })
     .upgrade((tx) => tx.table<MentionRow, string>('mentions').toCollection().modify(addIntents));
+  // v3: the brands' style guides (reply templates, voice, vocabulary, platform rules).
+  db.version(3).stores({ guides: '&brandId' });
   return db;
 }

@@ -7,6 +7,7 @@ import type { CorrectionRow } from '../corrections/model';
 import { MAX_CORRECTIONS_PER_BRAND, MAX_CORRECTION_TEXT } from '../corrections/model';
 import { foldText } from '../brands/normalize';
 import type { SentimentLabel } from '../sentiment/types';
+import { parseGuide, type StyleGuide } from '../replies/guide';
 import type { VeilleDb } from './db';
 import { MAX_PAGE_URLS, type MentionRow, type MentionStatus, type StoredSentiment, pageKey } from './schema';
 
@@ -162,4 +163,17 @@ export async function correctSentiment(db: VeilleDb, key: string, label: Sentime
 /** A brand's newest corrections (at most MAX_CORRECTIONS_PER_BRAND). */
 export function correctionsOf(db: VeilleDb, brandId: string): Promise<CorrectionRow[]> {
   return db.corrections.where('brandId').equals(brandId).reverse().sortBy('at').then((rows) => rows.slice(0, MAX_CORRECTIONS_PER_BRAND));
+}
+
+/** A brand's style guide, or null when it has none. Parsed again on the way out: storage is not trusted blindly. */
+export async function guideOf(db: VeilleDb, brandId: string): Promise<StyleGuide | null> {
+  const g = await db.guides.get(brandId);
+  return g ? parseGuide(g) : null;
+}
+
+/** Store (replace) a brand's guide; it must be valid (parseGuide throws a GuideError naming the field otherwise). */
+export async function saveGuide(db: VeilleDb, guide: unknown): Promise<StyleGuide> {
+  const g = parseGuide(guide);
+  await db.guides.put(g);
+  return g;
 }
