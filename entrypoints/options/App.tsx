@@ -1,9 +1,13 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '../../lib/ui/i18n';
 import { BrandsPanel } from './BrandsPanel';
+import { GuidePanel } from './GuidePanel';
 import { createOptionsModel, type OptionsTab } from './model';
 
-const TABS: Array<{ id: OptionsTab; label: () => string }> = [{ id: 'brands', label: () => t('optionsTabBrands') }];
+const TABS: Array<{ id: OptionsTab; label: () => string }> = [
+  { id: 'brands', label: () => t('optionsTabBrands') },
+  { id: 'guide', label: () => t('optionsTabGuide') },
+];
 
 export function App() {
   const model = useMemo(createOptionsModel, []);
@@ -42,7 +46,7 @@ export function App() {
         ))}
       </nav>
       <section id={`panel-${current}`} role="tabpanel" aria-labelledby={`tab-${current}`}>
-        {current === 'brands' ? <BrandsPanel model={model} /> : null}
+        {current === 'brands' ? <BrandsPanel model={model} /> : <GuidePanel model={model} guide={model.guide} />}
       </section>
     </main>
   );

@@ -7,8 +7,10 @@ import { signal } from '@preact/signals';
 import { BrandError, brandIdFor, parseBrand, parseBrands } from '../../lib/brands/schema';
 import { brandsItem } from '../../lib/brands/settings';
 import type { Brand } from '../../lib/brands/types';
+import { openDb } from '../../lib/storage/db';
+import { createGuideModel } from './guide-model';
 
-export type OptionsTab = 'brands';
+export type OptionsTab = 'brands' | 'guide';
 
 /** The brand form's fields as the CM types them (lists: one entry per line). */
 export interface BrandDraft {
@@ -58,6 +60,8 @@ export function createOptionsModel() {
   const error = signal<string | null>(null);
   const notice = signal<'brandSaved' | 'brandDeleted' | null>(null);
   let unwatch: (() => void) | null = null;
+  const db = openDb();
+  const guide = createGuideModel(db);
 
   function select(id: string | null): void {
     selected.value = id;
@@ -101,9 +105,10 @@ export function createOptionsModel() {
 
   function dispose(): void {
     unwatch?.();
+    db.close();
   }
 
-  return { tab, brands, selected, draft, error, notice, start, select, save, remove, dispose };
+  return { tab, guide, brands, selected, draft, error, notice, start, select, save, remove, dispose };
 }
 
 export type OptionsModel = ReturnType<typeof createOptionsModel>;

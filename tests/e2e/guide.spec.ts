@@ -1,0 +1,96 @@
+/**
+ * The style guide on the options page: editing a validated template sends it
+ * back to draft (and out of the suggestions) until it is validated again;
+ * export → wipe → import gives the identical guide; hostile files are refused
+ * with the field named and change nothing.
+ */
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+function storedGuide(page: Page, brandId = 'acme'): Promise<unknown> {
+  return page.evaluate(
+    (id) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('veille');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('guides').objectStore('guides').get(id);
+          req.onsuccess = () => {
+            resolve(req.result ?? null);
+            open.result.close();
+          };
+        };
+      }),
+    brandId,
+  );
+}
+
+test('edit → back to draft → validate; export → wipe → import gives the same guide; hostile imports refused', async ({ veille }, testInfo) => {
+  const options = await veille.context.newPage();
+  await options.goto(`chrome-extension://${veille.extensionId}/options.html`);
+  await options.getByRole('tab', { name: 'Style guide' }).click();
+  const rows = options.getByTestId('template-row');
+  await expect(rows.first()).toBeVisible();
+  const validated = await options.locator('[data-testid="template-row"][data-state="validated"]').count();
+  expect(validated).toBeGreaterThanOrEqual(12);
+  const axe = await new AxeBuilder({ page: options }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+
+  // Edit the first validated template's text: it goes back to draft.
+  const first = options.locator('[data-testid="template-row"][data-state="validated"]').first();
+  const id = await first.getAttribute('data-template');
+  await first.getByTestId('edit-template').click();
+  const text = options.getByLabel('Text', { exact: true });
+  await text.fill(`${await text.inputValue()} <b>plain text</b>`);
+  await options.getByTestId('save-template').click();
+  const row = options.locator(`[data-testid="template-row"][data-template="${id}"]`);
+  await expect(row).toHaveAttribute('data-state', 'draft');
+  await expect(options.getByTestId('guide-notice')).toBeVisible();
+  // Validate it again (the agent name, seeded for the demo, is who validates).
+  await expect(options.getByTestId('agent-name')).toHaveValue('Léa');
+  await row.getByTestId('validate-template').click();
+  await expect(row).toHaveAttribute('data-state', 'validated');
+  await expect(row).toContainText('Léa');
+
+  // Export → wipe → import.
+  const before = await storedGuide(options);
+  const download = options.waitForEvent('download');
+  await options.getByTestId('export-guide').click();
+  const file = testInfo.outputPath('guide.json');
+  await (await download).saveAs(file);
+  expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 'veille-style-guide', version: 1 });
+  await options.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('veille');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('guides', 'readwrite');
+          tx.objectStore('guides').clear();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  expect(await storedGuide(options)).toBeNull();
+  await options.getByTestId('import-guide').setInputFiles(file);
+  await expect(options.getByTestId('guide-notice')).toBeVisible();
+  expect(await storedGuide(options)).toEqual(before);
+
+  // Hostile files: refused with the field named; the guide is unchanged.
+  const bad = async (name: string, content: string, message: RegExp) => {
+    await options.getByTestId('import-guide').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+    await expect(options.getByTestId('guide-error')).toContainText(message);
+    expect(await storedGuide(options)).toEqual(before);
+  };
+  await bad('broken.json', '{"format": "veille-style-guide", ', /not a JSON file/u);
+  await bad('future.json', JSON.stringify({ format: 'veille-style-guide', version: 99, guide: {} }), /^version/u);
+  const wrongType = JSON.parse(await readFile(file, 'utf8')) as { guide: { templates: Array<{ text: unknown }> } };
+  wrongType.guide.templates[2]!.text = 42;
+  await bad('wrong.json', JSON.stringify(wrongType), /guide\.templates\[2\]\.text/u);
+  await bad('proto.json', '{"format":"veille-style-guide","version":1,"guide":{"__proto__":{"polluted":true}}}', /__proto__/u);
+  expect(await options.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+});
