@@ -14,3 +14,4 @@ export interface DemoServer {
 export const DEMO_DIR: string;
 export function startDemoServer(port?: number): Promise<DemoServer>;
 export function routeDemoSites(context: BrowserContext, demo: DemoServer): Promise<void>;
+export const EDITORS_PATH: string;

@@ -11,6 +11,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_DIR = path.join(root, 'demo', 'site');
 const pagesJson = JSON.parse(await readFile(path.join(root, 'demo', 'pages.json'), 'utf8'));
 
+/** The mock reply editors shared by the demo pages (demo/site/editors.js), at this path on every demo host. */
+export const EDITORS_PATH = '/__veille-demo/editors.js';
+
 /** Where a demo page is served: real-site pages by route, "local:" pages by the server itself. */
 function resolvePages(origin) {
   return pagesJson.map((p) => ({ ...p, url: p.url.startsWith('local:') ? origin + p.url.slice('local:'.length) : p.url }));
@@ -38,6 +41,10 @@ export async function startDemoServer(port = 0) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname === EDITORS_PATH) {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(await readFile(path.join(DEMO_DIR, 'editors.js')));
+        return;
+      }
       if (url.pathname === '/' || url.pathname === '/index.html') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(indexHtml(pages));
         return;
@@ -75,6 +82,11 @@ export async function routeDemoSites(context, demo) {
     (url) => url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost'),
     async (route) => {
       const reqUrl = route.request().url();
+      if (new URL(reqUrl).pathname === EDITORS_PATH) {
+        const js = await fetch(`${demo.origin}${EDITORS_PATH}`);
+        await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: await js.text() });
+        return;
+      }
       const page = demo.pages.find((p) => !p.url.startsWith(demo.origin) && sameTarget(p.url, reqUrl));
       if (!page) {
         await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not part of the Veille demo (offline).' });

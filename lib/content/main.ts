@@ -3,11 +3,13 @@
  * picks the adapter): load the watched brands, run the adapter on the page,
  * send brand-naming items to the background, and clean up with the context.
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildMatcher, type BrandMatcher } from '../brands/matcher';
 import { brandsItem } from '../brands/settings';
-import { sendMessage } from '../messaging';
+import { onMessage, sendMessage } from '../messaging';
 import type { ReportedItem } from '../messaging/protocol';
+import { handleInsertReply } from '../reply/handle';
 import type { SiteAdapter } from '../sites/types';
 import { startRunner } from './runner';
 
@@ -47,6 +49,19 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
 
   const started = startRunner({ adapter, doc: document, getMatcher: () => matcher, onItems: send, signal: abort.signal });
   runner = started;
+
+  // The popup's "insert reply": answered by the tab's top frame only.
+  if (window.top === window) {
+    const stop = onMessage('insertReply', ({ data, sender }) =>
+      handleInsertReply(data, sender, {
+        adapter,
+        doc: document,
+        extensionId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL('/'),
+      }),
+    );
+    abort.signal.addEventListener('abort', stop);
+  }
 
   // SPA navigation without reload: the same items may now belong to another page.
   ctx.addEventListener(window, 'wxt:locationchange', () => started.rescan());

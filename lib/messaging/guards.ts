@@ -88,6 +88,17 @@ export const watchSiteSchema = v.object({
   ),
 });
 
+/** A draft for a site's reply box (popup → content script). */
+export const insertReplySchema = v.object({
+  site: v.picklist(SITE_IDS),
+  itemId: v.pipe(v.string(), v.minLength(1), v.maxLength(600)),
+  text: v.pipe(
+    v.string(),
+    v.maxLength(10_000),
+    v.check((s) => s.trim() !== '', 'the draft is empty'),
+  ),
+});
+
 /** Parse or throw an Error whose message names the first bad field. */
 export function parseOrThrow<TSchema extends v.GenericSchema>(schema: TSchema, data: unknown, what: string): v.InferOutput<TSchema> {
   const result = v.safeParse(schema, data);

@@ -6,10 +6,12 @@
  * Direction and trust (decided from the sender, see ./guards.ts):
  *   content script → background : reportItems           (data only, page-derived, untrusted)
  *   extension page → background : setMentionStatus, correctSentiment, scanTab, watchSite (privileged: extension pages only)
+ *   extension page → content script (tabs.sendMessage, top frame) : insertReply (extension pages only)
  */
-import type { ExtractedItem } from '../sites/types';
+import type { ExtractedItem, SiteId } from '../sites/types';
 import type { BrandMatch } from '../brands/types';
 import type { MentionStatus } from '../storage/schema';
+import type { InsertResult } from '../reply/insert';
 
 /** One extracted item that named a brand, as a content script reports it. */
 export interface ReportedItem extends ExtractedItem {
@@ -41,4 +43,10 @@ export interface ProtocolMap {
   scanTab(data: { tabId: number }): { ok: true };
   /** Watch a site from now on; the popup has obtained its host permission. Returns the watched patterns. */
   watchSite(data: { url: string }): { patterns: string[] };
+  /**
+   * Popup → the content script of one tab (send with `{ tabId, frameId: 0 }`):
+   * put the draft into the site's reply box for that item. Never posts.
+   * `{ ok: false }` means the popup should copy the draft to the clipboard instead.
+   */
+  insertReply(data: { site: SiteId; itemId: string; text: string }): InsertResult;
 }

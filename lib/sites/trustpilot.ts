@@ -70,7 +70,15 @@ export const trustpilot = {
   },
   itemSelector: CARD,
   extractItem,
-  // No reply box on the public page: businesses answer in Trustpilot Business (sites.md §10).
+  /**
+   * There is no reply box on the public page: businesses answer in the
+   * Trustpilot Business app (sites.md §10). This models that app's reply box,
+   * as the demo page does (UNVERIFIED against the real app): an open reply
+   * textarea in the card, else the card's "Reply" / "Répondre" button.
+   */
+  findReplyBox(el: Element): Element | null {
+    return el.querySelector('textarea') ?? [...el.querySelectorAll('button')].find((b) => /^(?:reply|répondre)$/iu.test(readText(b))) ?? null;
+  },
 
   // Test URLs
   // Each must satisfy isSupportedPage; none of them may satisfy another site's
