@@ -13,6 +13,10 @@ export default defineConfig({
     // (the sites Veille reads); any other site only when the CM chooses to watch it
     // (optional host permission, asked at that moment).
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    // Alt+Shift+V opens the popup; on a page where a mention has the focus (X's j/k, Tab), straight on its reply assistant.
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+V' } },
+    },
     ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(browser === 'firefox'
       ? {

@@ -59,6 +59,7 @@ export function createPopupModel() {
       pageMentions.value = [];
       return;
     }
+    void openFocused(id);
     subs.push(liveQuery(() => mentionsOnPage(db, url)).subscribe({ next: (rows) => (pageMentions.value = rows), error: (e: unknown) => (error.value = String(e)) }));
   }
 
@@ -78,6 +79,15 @@ export function createPopupModel() {
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  /** The keyboard shortcut's promise: the popup opens on the mention the CM is on in the page (focus or selection). */
+  async function openFocused(id: number | null): Promise<void> {
+    if (id === null) return;
+    const at = await sendMessage('focusedItem', {}, { tabId: id, frameId: 0 }).catch(() => null); // no content script there: nothing to open
+    if (!at) return;
+    const m = await db.mentions.get(`${at.site}:${at.itemId}`);
+    if (m && !m.competitor) await reply.open(m);
   }
 
   async function openReply(key: string): Promise<void> {

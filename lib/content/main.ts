@@ -9,7 +9,7 @@ import { buildMatcher, type BrandMatcher } from '../brands/matcher';
 import { brandsItem } from '../brands/settings';
 import { onMessage, sendMessage } from '../messaging';
 import type { ReportedItem } from '../messaging/protocol';
-import { handleInsertReply } from '../reply/handle';
+import { handleFocusedItem, handleInsertReply } from '../reply/handle';
 import type { SiteAdapter } from '../sites/types';
 import { startRunner } from './runner';
 
@@ -52,15 +52,12 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: SiteA
 
   // The popup's "insert reply": answered by the tab's top frame only.
   if (window.top === window) {
-    const stop = onMessage('insertReply', ({ data, sender }) =>
-      handleInsertReply(data, sender, {
-        adapter,
-        doc: document,
-        extensionId: browser.runtime.id,
-        extensionOrigin: browser.runtime.getURL('/'),
-      }),
-    );
-    abort.signal.addEventListener('abort', stop);
+    const replyCtx = { adapter, doc: document, extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+    const stops = [
+      onMessage('insertReply', ({ data, sender }) => handleInsertReply(data, sender, replyCtx)),
+      onMessage('focusedItem', ({ sender }) => handleFocusedItem(sender, replyCtx)),
+    ];
+    abort.signal.addEventListener('abort', () => stops.forEach((stop) => stop()));
   }
 
   // SPA navigation without reload: the same items may now belong to another page.

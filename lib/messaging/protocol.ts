@@ -6,7 +6,7 @@
  * Direction and trust (decided from the sender, see ./guards.ts):
  *   content script → background : reportItems           (data only, page-derived, untrusted)
  *   extension page → background : setMentionStatus, correctSentiment, scanTab, watchSite (privileged: extension pages only)
- *   extension page → content script (tabs.sendMessage, top frame) : insertReply (extension pages only)
+ *   extension page → content script (tabs.sendMessage, top frame) : insertReply, focusedItem (extension pages only)
  */
 import type { ExtractedItem, SiteId } from '../sites/types';
 import type { BrandMatch } from '../brands/types';
@@ -49,4 +49,6 @@ export interface ProtocolMap {
    * `{ ok: false }` means the popup should copy the draft to the clipboard instead.
    */
   insertReply(data: { site: SiteId; itemId: string; text: string }): InsertResult;
+  /** Popup → the tab's content script: the item the CM is on (focus or selection), if any. */
+  focusedItem(data: Record<string, never>): { site: SiteId; itemId: string } | null;
 }

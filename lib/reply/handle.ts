@@ -6,7 +6,7 @@
  * recycle nodes (sites.md §0.1).
  */
 import { insertReplySchema, isExtensionPage, parseOrThrow, type SenderLike } from '../messaging/guards';
-import type { SiteAdapter } from '../sites/types';
+import type { SiteAdapter, SiteId } from '../sites/types';
 import { insertReply, type InsertResult } from './insert';
 
 export interface InsertReplyContext {
@@ -44,4 +44,31 @@ export async function handleInsertReply(data: unknown, sender: SenderLike, ctx: 
   const box = ctx.adapter.findReplyBox?.(el) ?? null;
   if (!box) return { ok: false, reason: 'no-reply-box' };
   return insertReply(box, text, { item: el, timeoutMs: ctx.timeoutMs });
+}
+
+/**
+ * The item the CM is on (the popup's keyboard shortcut opens the reply
+ * assistant on it): the item holding the focused element (X's j/k and
+ * YouTube's Tab focus posts and comments), else the item holding the
+ * selection; null when neither is inside an item. Same sender rule as
+ * insertReply.
+ */
+export function handleFocusedItem(sender: SenderLike, ctx: Omit<InsertReplyContext, 'timeoutMs'>): { site: SiteId; itemId: string } | null {
+  if (!isExtensionPage(sender, ctx.extensionId, ctx.extensionOrigin)) throw new Error('Refused focusedItem: not from an extension page');
+  const { doc, adapter } = ctx;
+  const starts: Element[] = [];
+  const active = doc.activeElement;
+  if (active && active !== doc.body && active !== doc.documentElement) starts.push(active);
+  const anchor = doc.getSelection()?.anchorNode ?? null;
+  const anchorEl = anchor === null ? null : anchor.nodeType === 1 ? (anchor as Element) : anchor.parentElement;
+  if (anchorEl) starts.push(anchorEl);
+  const url = new URL(doc.location.href);
+  for (const start of starts) {
+    // The innermost item first (a reply inside a thread), then the enclosing ones.
+    for (let el = start.closest(adapter.itemSelector); el !== null; el = el.parentElement?.closest(adapter.itemSelector) ?? null) {
+      const item = adapter.extractItem(el, { url });
+      if (item) return { site: adapter.id, itemId: item.id };
+    }
+  }
+  return null;
 }

@@ -83,15 +83,25 @@ export const test = base.extend<{ veille: Veille; veilleLang: string }>({
           () =>
             new Promise<number>((resolve, reject) => {
               const req = indexedDB.open('veille');
-              req.onerror = () => reject(req.error);
+              // Not created yet: do not create it here (an empty v1 database held open would block the worker's upgrade).
+              req.onupgradeneeded = () => req.transaction?.abort();
+              req.onerror = () => (req.error?.name === 'AbortError' ? resolve(0) : reject(req.error));
               req.onsuccess = () => {
-                const tx = req.result.transaction('mentions', 'readonly');
-                const c = tx.objectStore('mentions').count();
-                c.onsuccess = () => {
-                  resolve(c.result);
-                  req.result.close();
-                };
-                c.onerror = () => reject(c.error);
+                const db = req.result;
+                try {
+                  const c = db.transaction('mentions', 'readonly').objectStore('mentions').count();
+                  c.onsuccess = () => {
+                    resolve(c.result);
+                    db.close();
+                  };
+                  c.onerror = () => {
+                    db.close();
+                    reject(c.error);
+                  };
+                } catch (e) {
+                  db.close();
+                  reject(e);
+                }
               };
             }),
         );

@@ -103,6 +103,22 @@ for (const c of CASES) {
   });
 }
 
+test('the popup opens on the mention the CM is on (keyboard focus, as with X’s j/k)', async ({ veille }) => {
+  const demo = veille.page('x');
+  const page = await veille.context.newPage();
+  await page.goto(demo.url);
+  await expect.poll(() => veille.storedCount()).toBeGreaterThan(0);
+  // Focus the third post, as X's "j" does (articles are focusable).
+  await page.locator('article[data-testid="tweet"]').nth(2).focus();
+  const popup = await popupOver(veille, page, demo.url);
+  const panel = popup.getByTestId('reply-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('.quoted')).toContainText('cortado');
+  // The Back button returns to the list.
+  await panel.getByTestId('reply-back').click();
+  await expect(popup.getByTestId('mention').first()).toBeVisible();
+});
+
 test.describe('in French', () => {
   test.use({ veilleLang: 'fr' });
   test('the reply panel passes axe checks and speaks French; lint findings offer their fix', async ({ veille }) => {

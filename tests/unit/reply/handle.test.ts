@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import * as v from 'valibot';
 import { insertReplySchema } from '../../../lib/messaging/guards';
-import { findItemElement, handleInsertReply, type InsertReplyContext } from '../../../lib/reply/handle';
+import { findItemElement, handleFocusedItem, handleInsertReply, type InsertReplyContext } from '../../../lib/reply/handle';
 import type { SiteAdapter } from '../../../lib/sites/types';
 
 const ID = 'abcdefghijklmnop';
@@ -89,4 +89,24 @@ test.each([
 
 test('schema: 10,000 characters and a 600-character id pass', () => {
   expect(v.safeParse(insertReplySchema, { site: 'x', itemId: 'i'.repeat(600), text: 'é'.repeat(10_000) }).success).toBe(true);
+});
+
+describe('focusedItem: the item the CM is on', () => {
+  test('the item holding the focused element; then the selection; else null', () => {
+    expect(handleFocusedItem(POPUP, ctx())).toBeNull();
+    (document.querySelector('div.post[data-id="2"] textarea') as HTMLTextAreaElement).focus();
+    expect(handleFocusedItem(POPUP, ctx())).toEqual({ site: 'generic', itemId: '2' });
+    (document.activeElement as HTMLElement).blur();
+    const p = document.querySelector('div.post[data-id="1"] p')!;
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    expect(handleFocusedItem(POPUP, ctx())).toEqual({ site: 'generic', itemId: '1' });
+    document.getSelection()!.removeAllRanges();
+  });
+  test('a web page or a content script is refused', () => {
+    expect(() => handleFocusedItem({ id: ID, url: 'https://evil.example/' }, ctx())).toThrow('Refused focusedItem');
+    expect(() => handleFocusedItem({ id: 'other', url: 'chrome-extension://other/popup.html' }, ctx())).toThrow('Refused focusedItem');
+  });
 });
