@@ -94,7 +94,12 @@ function openerOf(target: Element): HTMLElement | null {
   if (target.matches(CLICKABLE)) return target as HTMLElement;
   const buttons = queryDeep(target, CLICKABLE) as HTMLElement[];
   if (buttons.length === 1) return buttons[0]!;
-  return buttons.find((b) => REPLY_WORD.test(`${b.textContent ?? ''} ${b.getAttribute('aria-label') ?? ''}`)) ?? null;
+  const named = buttons.find((b) => REPLY_WORD.test(`${b.textContent ?? ''} ${b.getAttribute('aria-label') ?? ''}`));
+  if (named) return named;
+  // A plain element that says "Reply" and acts as a button through the site's
+  // own click handler (TikTok's <span data-e2e="comment-reply-1">Répondre</span>).
+  if (buttons.length === 0 && REPLY_WORD.test(`${target.textContent ?? ''} ${target.getAttribute('aria-label') ?? ''}`)) return target as HTMLElement;
+  return null;
 }
 
 function precedes(a: Element, b: Element): boolean {

@@ -119,8 +119,16 @@ export const tiktok = {
   },
   itemSelector: `${TEXT}, ${CAPTION}`,
   extractItem,
-  // Reply box: the "Reply" button ([data-e2e="comment-reply-1"], seen on the 2022 page)
-  // opens the Draft.js input [data-e2e="comment-input"] (sites.md §8); not wired yet.
+  findReplyBox(el: Element): Element | null {
+    // The comment box: a Draft.js editor in [data-e2e="comment-input"] (sites.md §8).
+    // A comment's "Reply" ([data-e2e="comment-reply-N"], seen on the 2022 page;
+    // unverified on today's) points it at that comment; the caption answers in it directly.
+    const input = el.ownerDocument.querySelector('[data-e2e="comment-input"] .public-DraftEditor-content, [data-e2e="comment-input"] [contenteditable="true"]');
+    if (el.matches(CAPTION)) return input;
+    let own: Element = el;
+    while (own.parentElement && own.parentElement.querySelectorAll(TEXT).length === 1) own = own.parentElement;
+    return own.querySelector('[data-e2e^="comment-reply-"]') ?? input;
+  },
 
   // Test URLs
   // Each must satisfy isSupportedPage; none may satisfy another site's adapter

@@ -26,6 +26,7 @@ const CASES: Case[] = [
   { site: 'linkedin', key: 'linkedin:urn:li:activity:7267092214579200001', lang: 'fr' },
   { site: 'instagram', key: 'instagram:DAcmeDemo01', lang: 'fr' },
   { site: 'generic', key: 'generic:h150u9kw', lang: 'fr' },
+  { site: 'tiktok', key: 'tiktok:7300030920873075264', lang: 'fr' },
 ];
 
 /** The popup in its own window, about `page` (its tab id passed as `&tab=`). */
@@ -100,6 +101,28 @@ for (const c of CASES) {
     // Marking it replied records when (the KPIs' time to reply).
     await panel.getByTestId('mark-replied').click();
     await expect(card.getByTestId('mention-status')).toHaveAttribute('data-status', 'replied');
+  });
+}
+
+for (const site of ['google-maps', 'tripadvisor', 'amazon']) {
+  test(`${site}: no public reply box, so "Insert" copies the draft to the clipboard`, async ({ veille }) => {
+    const demo = veille.page(site);
+    const page = await veille.context.newPage();
+    await page.goto(demo.url);
+    await expect.poll(() => veille.storedCount()).toBeGreaterThan(0);
+    const popup = await popupOver(veille, page, demo.url);
+    await popup.getByTestId('mention').first().getByTestId('open-reply').click();
+    const panel = popup.getByTestId('reply-panel');
+    await expect(panel.getByTestId('suggestion').first()).toBeVisible();
+    const draft = await panel.getByTestId('draft').inputValue();
+    await panel.getByTestId('insert-reply').click();
+    await expect(panel.getByTestId('reply-outcome')).toHaveAttribute('data-outcome', 'copied');
+    // Read the clipboard back as the CM would: paste it into a text box on the page.
+    await page.bringToFront();
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('textarea'), { id: 'paste-here' })));
+    await page.locator('#paste-here').focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(page.locator('#paste-here')).toHaveValue(draft);
   });
 }
 

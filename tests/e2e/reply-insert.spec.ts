@@ -43,6 +43,8 @@ const CASES: Case[] = [
   { site: 'linkedin', itemId: 'urn:li:activity:7267092214579200001', submit: '[data-id="urn:li:activity:7267092214579200001"] .comments-comment-box__submit-button', kind: 'quill', result: { ok: true, method: 'insertText', editor: 'quill' } },
   // The post's React-controlled comment textarea (sites.md §3).
   { site: 'instagram', itemId: 'DAcmeDemo01', submit: '.demo-ig-post', kind: 'textarea', result: { ok: true, method: 'setter', editor: 'textarea' } },
+  // TikTok: the comment's "Répondre" points the Draft.js comment box at it (sites.md §8).
+  { site: 'tiktok', itemId: '7300030920873075264', submit: '[data-e2e="comment-post"]', kind: 'draft', result: { ok: true, method: 'paste', editor: 'draft' } },
   // WordPress: the comment's "Répondre" link moves #respond under it (sites.md §13).
   { site: 'generic', itemId: 'h150u9kw', submit: '#respond #submit', kind: 'native', submitAlwaysEnabled: true, result: { ok: true, method: 'setter', editor: 'textarea' } },
 ];
