@@ -35,7 +35,8 @@
  * hashtags are read as words ("#NeverAgain" → "never again").
  */
 
-export type Intent = 'complaint' | 'question' | 'request' | 'praise' | 'other';
+export const INTENTS = ['complaint', 'question', 'request', 'praise', 'other'] as const;
+export type Intent = (typeof INTENTS)[number];
 
 export interface IntentOptions {
   lang?: 'fr' | 'en' | 'other';
