@@ -1,12 +1,14 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '../../lib/ui/i18n';
 import { BrandsPanel } from './BrandsPanel';
+import { DataPanel } from './DataPanel';
 import { GuidePanel } from './GuidePanel';
 import { createOptionsModel, type OptionsTab } from './model';
 
 const TABS: Array<{ id: OptionsTab; label: () => string }> = [
   { id: 'brands', label: () => t('optionsTabBrands') },
   { id: 'guide', label: () => t('optionsTabGuide') },
+  { id: 'data', label: () => t('optionsTabData') },
 ];
 
 export function App() {
@@ -46,7 +48,13 @@ export function App() {
         ))}
       </nav>
       <section id={`panel-${current}`} role="tabpanel" aria-labelledby={`tab-${current}`}>
-        {current === 'brands' ? <BrandsPanel model={model} /> : <GuidePanel model={model} guide={model.guide} />}
+        {current === 'brands' ? (
+          <BrandsPanel model={model} />
+        ) : current === 'guide' ? (
+          <GuidePanel model={model} guide={model.guide} />
+        ) : (
+          <DataPanel model={model} data={model.data} />
+        )}
       </section>
     </main>
   );

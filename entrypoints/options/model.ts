@@ -8,9 +8,10 @@ import { BrandError, brandIdFor, parseBrand, parseBrands } from '../../lib/brand
 import { brandsItem } from '../../lib/brands/settings';
 import type { Brand } from '../../lib/brands/types';
 import { openDb } from '../../lib/storage/db';
+import { createDataModel } from './data-model';
 import { createGuideModel } from './guide-model';
 
-export type OptionsTab = 'brands' | 'guide';
+export type OptionsTab = 'brands' | 'guide' | 'data';
 
 /** The brand form's fields as the CM types them (lists: one entry per line). */
 export interface BrandDraft {
@@ -62,6 +63,7 @@ export function createOptionsModel() {
   let unwatch: (() => void) | null = null;
   const db = openDb();
   const guide = createGuideModel(db);
+  const data = createDataModel(db);
 
   function select(id: string | null): void {
     selected.value = id;
@@ -108,7 +110,7 @@ export function createOptionsModel() {
     db.close();
   }
 
-  return { tab, guide, brands, selected, draft, error, notice, start, select, save, remove, dispose };
+  return { tab, guide, data, brands, selected, draft, error, notice, start, select, save, remove, dispose };
 }
 
 export type OptionsModel = ReturnType<typeof createOptionsModel>;

@@ -6,7 +6,8 @@
  */
 import { browser } from 'wxt/browser';
 import { DEMO_AGENT, DEMO_BRANDS } from '../brands/demo';
-import { agentNameItem, brandsItem } from '../brands/settings';
+import { agentNameItem, brandsItem, retentionDaysItem } from '../brands/settings';
+import { applyRetention } from '../data/erase';
 import { onMessage } from '../messaging';
 import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, reportPageUrl, scanTabSchema, correctSentimentSchema, setMentionStatusSchema, watchSiteSchema } from '../messaging/guards';
 import { scanTab, syncWatchedSites, watchSite } from './scan';
@@ -20,7 +21,8 @@ import { correctSentiment, correctionsOf, countFollowUps, recordItems, saveGuide
 import { demoGuide } from '../replies/demo-guide';
 import type { MentionRow, StoredSentiment } from '../storage/schema';
 
-const KNOWN_TYPES = new Set(['reportItems', 'setMentionStatus', 'correctSentiment', 'scanTab', 'watchSite']);
+const KNOWN_TYPES = new Set(['reportItems', 'setMentionStatus', 'correctSentiment', 'dataChanged', 'scanTab', 'watchSite']);
+const RETENTION_ALARM = 'veille-retention';
 const SCAN_MENU_ID = 'veille-scan-page';
 
 /**
@@ -63,6 +65,10 @@ export class CorrectionModels {
 
   invalidate(brandIds: Iterable<string>): void {
     for (const id of brandIds) this.cache.delete(id);
+  }
+
+  clear(): void {
+    this.cache.clear();
   }
 }
 
@@ -148,6 +154,15 @@ export function startBackground(): void {
   );
 
   onMessage(
+    'dataChanged',
+    fromExtensionPage('dataChanged', async () => {
+      corrections.clear();
+      await updateBadge(db);
+      return { ok: true as const };
+    }),
+  );
+
+  onMessage(
     'scanTab',
     fromExtensionPage('scanTab', async ({ data }) => {
       const { tabId } = parseOrThrow(scanTabSchema, data, 'scanTab');
@@ -173,6 +188,20 @@ export function startBackground(): void {
     if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) console.warn('[veille] unhandled message refused:', message);
     return undefined;
   });
+
+  // Retention (RGPD): once a day, and at start-up, delete mentions not seen for the configured number of days.
+  const retain = async () => {
+    const removed = await applyRetention(db, await retentionDaysItem.getValue());
+    if (removed > 0) {
+      corrections.clear();
+      await updateBadge(db);
+    }
+  };
+  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void retain().catch((err: unknown) => console.warn('[veille] retention:', err));
+  });
+  void retain().catch((err: unknown) => console.warn('[veille] retention:', err));
 
   // The worker may have been stopped and restarted: the badge is recomputed from the stored data.
   void updateBadge(db);

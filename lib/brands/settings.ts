@@ -16,3 +16,9 @@ export const agentNameItem = storage.defineItem<string>('local:agentName', {
   fallback: '',
   version: 1,
 });
+
+/** Retention (RGPD): mentions not seen for this many days are deleted (0 = keep everything). */
+export const retentionDaysItem = storage.defineItem<number>('local:retentionDays', {
+  fallback: 0,
+  version: 1,
+});
