@@ -19,7 +19,7 @@ import * as v from 'valibot';
 import { INTENTS } from '../intent/classify';
 import { ITEM_KINDS, SITE_IDS } from '../sites/types';
 import type { VeilleDb } from '../storage/db';
-import { MAX_PAGE_URLS, MAX_TEXT, STATUSES, type MentionRow } from '../storage/schema';
+import { MAX_NOTE, MAX_PAGE_URLS, MAX_TAGS, MAX_TEXT, PRIORITIES, STATUSES, type MentionRow } from '../storage/schema';
 
 export const EXPORT_FORMAT = 'veille-export';
 export const EXPORT_VERSION = 1;
@@ -158,6 +158,11 @@ export const mentionRowSchema = v.pipe(
     lastSeen: ms,
     statusChangedAt: ms,
     repliedAt: v.nullable(ms),
+    dueAt: v.optional(v.nullable(ms)),
+    note: v.optional(str(MAX_NOTE)),
+    priority: v.optional(v.picklist(PRIORITIES)),
+    tags: v.optional(v.pipe(v.array(str(60)), v.maxLength(MAX_TAGS))),
+    remindedAt: v.optional(v.nullable(ms)),
   }),
   v.check((m) => m.key === `${m.site}:${m.itemId}`, 'key must be "site:itemId"'),
 );

@@ -8,13 +8,15 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CorrectionRow } from '../corrections/model';
 import { classifyIntent } from '../intent/classify';
 import type { StyleGuide } from '../replies/guide';
-import type { MentionRow } from './schema';
+import type { CrisisRow, MentionRow } from './schema';
 
 export type VeilleDb = Dexie & {
   mentions: EntityTable<MentionRow, 'key'>;
   corrections: EntityTable<CorrectionRow, 'id'>;
   /** One style guide per brand (lib/replies/guide.ts), keyed by brandId. */
   guides: EntityTable<StyleGuide, 'brandId'>;
+  /** Crisis level changes per brand (lib/crisis), for notifications and the dashboard's timeline. */
+  crisis: EntityTable<CrisisRow, 'id'>;
 };
 
 /** v1 → v2: mentions gain their intents (computed from the stored text, language and label). */
@@ -37,5 +39,10 @@ export function openDb(name = DB_NAME): VeilleDb {
     .upgrade((tx) => tx.table<MentionRow, string>('mentions').toCollection().modify(addIntents));
   // v3: the brands' style guides (reply templates, voice, vocabulary, platform rules).
   db.version(3).stores({ guides: '&brandId' });
+  // v4: follow-up due dates (reminders) and the crisis timeline.
+  db.version(4).stores({
+    mentions: '&key, site, status, *brandIds, *pageUrls, firstSeen, lastSeen, [status+firstSeen], dueAt',
+    crisis: '++id, brandId, at, [brandId+at]',
+  });
   return db;
 }

@@ -59,6 +59,32 @@ export interface MentionRow {
   statusChangedAt: number;
   /** When the CM marked it replied (feeds time-to-reply). */
   repliedAt: number | null;
+  /** Follow-up (schema v4): when it is due (ms; a reminder fires then), a free note, a priority, tags. */
+  dueAt?: number | null;
+  note?: string;
+  priority?: Priority;
+  tags?: string[];
+  /** Set once the due reminder was shown, so it is not shown again. */
+  remindedAt?: number | null;
+}
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const MAX_NOTE = 2000;
+export const MAX_TAGS = 20;
+
+/** A crisis level change of one brand (schema v4), kept for the dashboard's timeline. */
+export interface CrisisRow {
+  id?: number;
+  brandId: string;
+  /** ms since epoch. */
+  at: number;
+  from: 'none' | 'minime' | 'moderee' | 'severe';
+  to: 'none' | 'minime' | 'moderee' | 'severe';
+  negatives: number;
+  total: number;
+  baselineMean: number;
+  z: number;
 }
 
 /** Longest text kept for one item; longer page text is cut and flagged. */

@@ -53,7 +53,7 @@ afterEach(async () => {
 
 describe('export → erase → import gives the same data back', () => {
   test('JSON round trip, with progress', async () => {
-    const rows = Array.from({ length: 2500 }, (_, i) => row(i, i === 7 ? { sentiment: { label: 'positive', score: 0.6, confidence: 0.9, evidence: ['✎ ≈ positive'], corrected: { from: 'negative', at: T } } } : {}));
+    const rows = Array.from({ length: 2500 }, (_, i) => row(i, i === 8 ? { dueAt: T + DAY, note: 'Rappeler Léa', priority: 'high', tags: ['livraison'], remindedAt: null } : i === 7 ? { sentiment: { label: 'positive', score: 0.6, confidence: 0.9, evidence: ['✎ ≈ positive'], corrected: { from: 'negative', at: T } } } : {}));
     await db.mentions.bulkPut(rows);
     const before = await db.mentions.toArray();
     const progress: number[] = [];

@@ -58,7 +58,7 @@ describe('schema v2 upgrade', () => {
     const row = (await db.mentions.get('x:1'))!;
     expect(row).toMatchObject({ ...old, intents: expect.arrayContaining(['complaint', 'question', 'request']) });
     expect(await db.corrections.count()).toBe(0);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.guides.count()).toBe(0);
   });
 });
