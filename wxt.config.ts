@@ -12,8 +12,8 @@ export default defineConfig({
     // page" on demand. Host access comes from the content scripts' match patterns
     // (the sites Veille reads); any other site only when the CM chooses to watch it
     // (optional host permission, asked at that moment).
-    // alarms: the daily retention clean-up (and follow-up reminders).
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    // alarms + notifications: follow-up reminders, crisis alerts, the daily retention clean-up.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     // Alt+Shift+V opens the popup; on a page where a mention has the focus (X's j/k, Tab), straight on its reply assistant.
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+V' } },

@@ -17,11 +17,13 @@ import { applyCorrections, buildCorrectionModel, type CorrectionModel } from '..
 import { classifyIntent } from '../intent/classify';
 import { analyzeSentiment } from '../sentiment/analyze';
 import { openDb, type VeilleDb } from '../storage/db';
-import { correctSentiment, correctionsOf, countFollowUps, recordItems, saveGuide, setStatus } from '../storage/queries';
+import { correctSentiment, correctionsOf, recordItems, saveGuide, setStatus } from '../storage/queries';
+import { countWaiting, followUpSchema, setFollowUp } from '../followup/followup';
+import { startAlerts } from './alerts';
 import { demoGuide } from '../replies/demo-guide';
 import type { MentionRow, StoredSentiment } from '../storage/schema';
 
-const KNOWN_TYPES = new Set(['reportItems', 'setMentionStatus', 'correctSentiment', 'dataChanged', 'scanTab', 'watchSite']);
+const KNOWN_TYPES = new Set(['reportItems', 'setMentionStatus', 'setFollowUp', 'correctSentiment', 'dataChanged', 'scanTab', 'watchSite']);
 const RETENTION_ALARM = 'veille-retention';
 const SCAN_MENU_ID = 'veille-scan-page';
 
@@ -73,7 +75,7 @@ export class CorrectionModels {
 }
 
 async function updateBadge(db: VeilleDb): Promise<void> {
-  const n = await countFollowUps(db);
+  const n = await countWaiting(db);
   // MV3 has `action`; the Firefox MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
   await action.setBadgeText({ text: n > 0 ? String(n) : '' });
@@ -95,6 +97,7 @@ function logRefusals<A, R>(type: string, handler: (arg: A) => Promise<R>): (arg:
 export function startBackground(): void {
   const db = openDb();
   const corrections = new CorrectionModels(db);
+  const alerts = startAlerts({ db, updateBadge: () => updateBadge(db), brands: () => brandsItem.getValue() });
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/');
 
@@ -130,7 +133,9 @@ export function startBackground(): void {
       const { items, pageUrl } = parseOrThrow(reportItemsSchema, data, 'reportItems');
       const models = new Map((await corrections.of(items.flatMap((i) => i.matches.map((m) => m.brandId)))).map((m) => [m.brandId, m]));
       const score = (item: ReportedItem) => scoreItem(item, item.matches.flatMap((m) => models.get(m.brandId) ?? []));
-      return recordItems(db, items, reportPageUrl(sender.url!, pageUrl), score);
+      const result = await recordItems(db, items, reportPageUrl(sender.url!, pageUrl), score);
+      alerts.onReported(items.flatMap((i) => i.matches.map((m) => m.brandId)));
+      return result;
     }),
   );
 
@@ -140,6 +145,17 @@ export function startBackground(): void {
       const { key, status } = parseOrThrow(setMentionStatusSchema, data, 'setMentionStatus');
       await setStatus(db, key, status);
       await updateBadge(db);
+      await alerts.armReminder();
+      return { ok: true as const };
+    }),
+  );
+
+  onMessage(
+    'setFollowUp',
+    fromExtensionPage('setFollowUp', async ({ data }) => {
+      await setFollowUp(db, parseOrThrow(followUpSchema, data, 'setFollowUp'));
+      await updateBadge(db);
+      await alerts.armReminder();
       return { ok: true as const };
     }),
   );
@@ -158,6 +174,7 @@ export function startBackground(): void {
     fromExtensionPage('dataChanged', async () => {
       corrections.clear();
       await updateBadge(db);
+      await alerts.armReminder();
       return { ok: true as const };
     }),
   );

@@ -5,7 +5,7 @@
  *
  * Direction and trust (decided from the sender, see ./guards.ts):
  *   content script → background : reportItems           (data only, page-derived, untrusted)
- *   extension page → background : setMentionStatus, correctSentiment, dataChanged, scanTab, watchSite (privileged: extension pages only)
+ *   extension page → background : setMentionStatus, setFollowUp, correctSentiment, dataChanged, scanTab, watchSite (privileged: extension pages only)
  *   extension page → content script (tabs.sendMessage, top frame) : insertReply, focusedItem (extension pages only)
  */
 import type { ExtractedItem, SiteId } from '../sites/types';
@@ -37,6 +37,8 @@ export interface ProtocolMap {
    */
   reportItems(data: { items: ReportedItem[]; pageUrl?: string }): ReportResult;
   setMentionStatus(data: { key: string; status: MentionStatus }): { ok: true };
+  /** Follow-up fields of a mention (due date → reminder, note, priority, tags); a new mention becomes "to follow up". */
+  setFollowUp(data: { key: string; dueAt: number | null; note: string; priority: 'low' | 'normal' | 'high' | 'urgent'; tags: string[] }): { ok: true };
   /** An extension page changed the data (import, erase, retention): the worker refreshes the badge and its caches. */
   dataChanged(data: Record<string, never>): { ok: true };
   /** The CM's sentiment label for a mention; it also teaches the brands' correction models. */
