@@ -1,4 +1,9 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'wxt';
+
+/** eld's package directory (its core and n-gram files are not in its "exports", so they are reached by path). */
+const ELD_DIR = path.resolve('node_modules', 'eld');
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -32,6 +37,27 @@ export default defineConfig({
         }
       : {}),
   }),
+  // Large read-only data stays out of the worker's script (Firefox's linter refuses scripts over 5 MB): the
+  // English word table and eld's n-grams are packaged as JSON files (data/) and loaded by the worker at
+  // start-up (lib/background/runtime-data.ts). Unit tests (VITEST) keep the bundled modules.
+  vite: () => ({
+    resolve: {
+      alias: process.env.VITEST
+        ? []
+        : [
+            { find: /^.*\/runtime\/words-source$/u, replacement: path.resolve('lib/sentiment/runtime/words-source.ext.ts') },
+            { find: /^eld\/extrasmall$/u, replacement: path.resolve('lib/sentiment/runtime/eld.ext.ts') },
+            { find: /^veille-eld-core$/u, replacement: path.join(ELD_DIR, 'src', 'languageDetector.js') },
+          ],
+    },
+  }),
+  hooks: {
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ absoluteSrc: path.resolve('lib/sentiment/model-en-words.json'), relativeDest: 'data/model-en-words.json' });
+      const { ngramsData } = (await import(pathToFileURL(path.join(ELD_DIR, 'src', 'ngrams', 'extrasmall.js')).href)) as { ngramsData: unknown };
+      files.push({ contents: JSON.stringify(ngramsData), relativeDest: 'data/eld-extrasmall.json' });
+    },
+  },
   zip: {
     excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/real/**'],
   },

@@ -20,6 +20,7 @@ import { openDb, type VeilleDb } from '../storage/db';
 import { correctSentiment, correctionsOf, recordItems, saveGuide, setStatus } from '../storage/queries';
 import { countWaiting, followUpSchema, setFollowUp } from '../followup/followup';
 import { startAlerts } from './alerts';
+import { loadRuntimeData } from './runtime-data';
 import { demoGuide } from '../replies/demo-guide';
 import type { MentionRow, StoredSentiment } from '../storage/schema';
 
@@ -97,6 +98,7 @@ function logRefusals<A, R>(type: string, handler: (arg: A) => Promise<R>): (arg:
 export function startBackground(): void {
   const db = openDb();
   const corrections = new CorrectionModels(db);
+  void loadRuntimeData();
   const alerts = startAlerts({ db, updateBadge: () => updateBadge(db), brands: () => brandsItem.getValue() });
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/');
@@ -131,6 +133,7 @@ export function startBackground(): void {
     logRefusals('reportItems', async ({ data, sender }) => {
       if (!isContentScript(sender, extensionId)) throw new Error('Refused reportItems: not from a content script');
       const { items, pageUrl } = parseOrThrow(reportItemsSchema, data, 'reportItems');
+      await loadRuntimeData();
       const models = new Map((await corrections.of(items.flatMap((i) => i.matches.map((m) => m.brandId)))).map((m) => [m.brandId, m]));
       const score = (item: ReportedItem) => scoreItem(item, item.matches.flatMap((m) => models.get(m.brandId) ?? []));
       const result = await recordItems(db, items, reportPageUrl(sender.url!, pageUrl), score);

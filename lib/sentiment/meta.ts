@@ -12,7 +12,7 @@
  */
 
 import weights from './model-en.json';
-import wordWeights from './model-en-words.json';
+import { bundledWordTable } from './runtime/words-source';
 import { FEATURE_COUNT, FEATURE_NAMES } from './features';
 import { MIN_WORD_DIVISOR } from './words';
 
@@ -73,10 +73,22 @@ export function decodeWordTable(json: WordTableJson): WordTable {
 
 let table: WordTable | null = null;
 
-/** The shipped word table, decoded on first use. */
+const EMPTY_TABLE: WordTable = { size: 0, index: new Map(), logits: new Float32Array(0) };
+
+/**
+ * The shipped word table, decoded on first use: bundled in Node; in the
+ * extension, the one `setWordTable` received from the packaged data file
+ * (empty until then: the word part then adds nothing).
+ */
 export function getWordTable(): WordTable {
-  table ??= decodeWordTable(wordWeights as WordTableJson);
-  return table;
+  if (table) return table;
+  if (bundledWordTable) table = decodeWordTable(bundledWordTable);
+  return table ?? EMPTY_TABLE;
+}
+
+/** The extension worker hands over the table it loaded (lib/background/runtime-data.ts). */
+export function setWordTable(json: WordTableJson): void {
+  table = decodeWordTable(json);
 }
 
 /**
