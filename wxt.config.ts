@@ -42,13 +42,15 @@ export default defineConfig({
   // start-up (lib/background/runtime-data.ts). Unit tests (VITEST) keep the bundled modules.
   vite: () => ({
     resolve: {
-      alias: process.env.VITEST
-        ? []
-        : [
-            { find: /^.*\/runtime\/words-source$/u, replacement: path.resolve('lib/sentiment/runtime/words-source.ext.ts') },
-            { find: /^eld\/extrasmall$/u, replacement: path.resolve('lib/sentiment/runtime/eld.ext.ts') },
-            { find: /^veille-eld-core$/u, replacement: path.join(ELD_DIR, 'src', 'languageDetector.js') },
-          ],
+      alias: [
+        { find: /^veille-eld-core$/u, replacement: path.join(ELD_DIR, 'src', 'languageDetector.js') },
+        ...(process.env.VITEST
+          ? []
+          : [
+              { find: /^.*\/runtime\/words-source$/u, replacement: path.resolve('lib/sentiment/runtime/words-source.ext.ts') },
+              { find: /^eld\/extrasmall$/u, replacement: path.resolve('lib/sentiment/runtime/eld.ext.ts') },
+            ]),
+      ],
     },
   }),
   hooks: {

@@ -6,6 +6,7 @@ import type { SentimentLabel } from '../lib/sentiment/types';
 import type { MentionRow, MentionStatus } from '../lib/storage/schema';
 import { t } from '../lib/ui/i18n';
 import { SITE_LABELS } from '../lib/sites/labels';
+import { FollowUpForm, type FollowUpValues } from './FollowUpForm';
 
 const DISPLAY_CHARS = 600;
 const LABELS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
@@ -27,9 +28,10 @@ interface Props {
   onCorrect(key: string, label: SentimentLabel): void;
   /** Open the reply assistant on this mention. */
   onReply(key: string): void;
+  onFollowUp(key: string, v: FollowUpValues): void;
 }
 
-export function MentionCard({ mention: m, onStatus, onCorrect, onReply }: Props) {
+export function MentionCard({ mention: m, onStatus, onCorrect, onReply, onFollowUp }: Props) {
   const href = safeHref(m.permalink);
   const text = m.text.length > DISPLAY_CHARS ? m.text.slice(0, DISPLAY_CHARS) + '…' : m.text;
   const sentimentLabel = t(`sentiment_${m.sentiment.label}`);
@@ -118,6 +120,14 @@ export function MentionCard({ mention: m, onStatus, onCorrect, onReply }: Props)
           </button>
         )}
       </div>
+      {m.status === 'follow_up' || m.status === 'new' ? <FollowUpForm mention={m} onSave={onFollowUp} /> : null}
+      {m.note || m.tags?.length || (m.priority && m.priority !== 'normal') ? (
+        <p class="note" data-testid="followup-summary">
+          {m.priority && m.priority !== 'normal' ? `${t(`priority_${m.priority}`)} · ` : ''}
+          {m.tags?.length ? `${m.tags.map((x) => `#${x}`).join(' ')} · ` : ''}
+          {m.note ?? ''}
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle] [--posts N] [--batch N] [--interval MS] [--mb N]`
+ * `npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle,store] [--posts N] [--batch N] [--interval MS] [--mb N] [--items N] [--runs N]`
  *
  * Measures what the issue asks of the content script and the matcher, in one run:
  *   feed     a 10,000-post X-like feed appended in batches (default 20 posts every 50 ms,
@@ -10,6 +10,10 @@
  *   matcher  500 brand terms over >= 20 MB of French/English social text (scripts/bench/corpus.ts),
  *            lib/brands/matcher.ts against the naive loop of one RegExp per term, same text, same run.
  *   bundle   every content script of .output/chrome-mv3/content-scripts/, gzipped (node:zlib, level 9).
+ *   store    (report fields store, popup, dashboard) in real Chromium with the built extension
+ *            (scripts/bench/store.ts): 100,000 realistic mentions written with Dexie bulkPut
+ *            into the extension's IndexedDB; then the popup (about a demo page) and the
+ *            dashboard opened over them, timed by their own first-render marks.
  * See README "Benchmarks" for the definitions and the figures measured.
  *
  * stdout: with --json, ONE JSON object and nothing else; otherwise a short summary.
@@ -34,8 +38,8 @@ const CONTENT_DIR = path.join(ROOT, '.output', 'chrome-mv3', 'content-scripts');
 
 export class UsageError extends Error {}
 
-export type Part = 'feed' | 'matcher' | 'bundle';
-export const PARTS: readonly Part[] = ['feed', 'matcher', 'bundle'];
+export type Part = 'feed' | 'matcher' | 'bundle' | 'store';
+export const PARTS: readonly Part[] = ['feed', 'matcher', 'bundle', 'store'];
 
 export interface BenchOptions {
   json: boolean;
@@ -48,10 +52,13 @@ export interface BenchOptions {
   /** Feed posts per append, and ms between appends. */
   batch: number;
   interval: number;
+  /** Stored mentions for the store/popup/dashboard part, and how many times each page is opened. */
+  items: number;
+  runs: number;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { json: false, build: true, only: [...PARTS], posts: 10_000, mb: 20, batch: 20, interval: 50 };
+  const opts: BenchOptions = { json: false, build: true, only: [...PARTS], posts: 10_000, mb: 20, batch: 20, interval: 50, items: 100_000, runs: 5 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -74,6 +81,8 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     else if (a === '--mb' || a.startsWith('--mb=')) opts.mb = positive(value());
     else if (a === '--batch' || a.startsWith('--batch=')) opts.batch = Math.round(positive(value()));
     else if (a === '--interval' || a.startsWith('--interval=')) opts.interval = positive(value());
+    else if (a === '--items' || a.startsWith('--items=')) opts.items = Math.round(positive(value()));
+    else if (a === '--runs' || a.startsWith('--runs=')) opts.runs = Math.round(positive(value()));
     else if (a === '--help' || a === '-h') throw new UsageError('');
     else throw new UsageError(`unknown option ${a}`);
   }
@@ -276,6 +285,9 @@ export interface BenchReport {
   feed?: FeedReport;
   matcher?: MatcherReport;
   bundle?: BundleReport;
+  store?: import('./bench/store').StoreReport;
+  popup?: import('./bench/store').PopupReport;
+  dashboard?: import('./bench/store').DashboardReport;
   targets: Record<string, boolean>;
   environment: {
     node: string;
@@ -290,7 +302,7 @@ export interface BenchReport {
 }
 
 /** Each target of the issue that this report can judge, true when met. */
-export function judgeTargets(r: Pick<BenchReport, 'feed' | 'matcher' | 'bundle'>): Record<string, boolean> {
+export function judgeTargets(r: Pick<BenchReport, 'feed' | 'matcher' | 'bundle' | 'store' | 'popup' | 'dashboard'>): Record<string, boolean> {
   const t: Record<string, boolean> = {};
   if (r.feed) {
     t['feed.posts >= 10000'] = r.feed.posts >= 10_000;
@@ -304,6 +316,12 @@ export function judgeTargets(r: Pick<BenchReport, 'feed' | 'matcher' | 'bundle'>
     t['matcher.speedupVsRegexLoop >= 10'] = r.matcher.speedupVsRegexLoop >= 10;
   }
   if (r.bundle) t['bundle.contentGzipBytes < 40000'] = r.bundle.contentGzipBytes < 40_000;
+  if (r.store) t['store.items >= 100000'] = r.store.items >= 100_000;
+  if (r.popup) t['popup.firstRenderMs < 100'] = r.popup.firstRenderMs < 100;
+  if (r.dashboard) {
+    t['dashboard.firstRenderMs < 500'] = r.dashboard.firstRenderMs < 500;
+    t['dashboard.kpis == expected'] = r.dashboard.kpisMatch && r.dashboard.shownVolume === r.dashboard.expectedVolume;
+  }
   return t;
 }
 
@@ -334,6 +352,15 @@ function summary(r: BenchReport): string {
     );
   }
   if (r.bundle) lines.push(`bundle   largest content script ${r.bundle.largest}: ${r.bundle.contentGzipBytes} bytes gzipped`);
+  if (r.store) lines.push(`store    ${r.store.items} mentions, Dexie bulkPut ${r.store.bulkInsertPerSec} rows/s (batches of ${r.store.batch})`);
+  if (r.popup) lines.push(`popup    first render ${r.popup.firstRenderMs} ms (median of ${r.popup.runsMs.join(', ')}; ${r.popup.listed} mentions listed; empty database ${r.popup.emptyDbFirstRenderMs} ms)`);
+  if (r.dashboard) {
+    const d = r.dashboard;
+    lines.push(
+      `dashboard first render ${d.firstRenderMs} ms (median of ${d.runsMs.join(', ')}; ${d.rowsInRange} mentions in ${d.range.from}..${d.range.to}, KPIs ${d.kpisMatch ? 'match' : 'DIFFER'});`,
+      `         whole span ${d.wholeSpan.firstRenderMs} ms (${d.wholeSpan.rowsInRange} mentions); empty database ${d.emptyDbFirstRenderMs} ms`,
+    );
+  }
   for (const [k, ok] of Object.entries(r.targets)) lines.push(`${ok ? 'met    ' : 'MISSED '} ${k}`);
   return lines.join('\n');
 }
@@ -343,12 +370,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     opts = parseArgs(argv);
   } catch (err) {
-    const usage = 'usage: npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle] [--posts N] [--batch N] [--interval MS] [--mb N]';
+    const usage = 'usage: npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle,store] [--posts N] [--batch N] [--interval MS] [--mb N] [--items N] [--runs N]';
     process.stderr.write((err as Error).message ? `bench: ${(err as Error).message}\n${usage}\n` : usage + '\n');
     return 2;
   }
   const started = performance.now();
-  const needsBuild = opts.only.includes('feed') || opts.only.includes('bundle');
+  const needsBuild = opts.only.includes('feed') || opts.only.includes('bundle') || opts.only.includes('store');
   if (opts.build && needsBuild) {
     log('bench: wxt build…');
     const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
@@ -364,7 +391,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       platform: `${process.platform} ${process.arch}`,
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
-      chromium: opts.only.includes('feed') ? chromiumVersion() : null,
+      chromium: opts.only.includes('feed') || opts.only.includes('store') ? chromiumVersion() : null,
       date: new Date().toISOString(),
       loadAverage: { start: round(os.loadavg()[0]!), end: null },
     },
@@ -379,6 +406,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     report.feed = await benchFeed(opts.posts, opts.batch, opts.interval);
     if (report.feed.storedMentions !== report.feed.expectedMentions) {
       log(`bench: the extension stored ${report.feed.storedMentions} mentions, ${report.feed.expectedMentions} expected`);
+      failed = true;
+    }
+  }
+  if (opts.only.includes('store')) {
+    const { runStore } = await import('./bench/store');
+    const r = await runStore({ items: opts.items, batch: 10_000, runs: opts.runs, log });
+    report.store = r.store;
+    report.popup = r.popup;
+    report.dashboard = r.dashboard;
+    if (!r.dashboard.kpisMatch) {
+      log('bench: the dashboard showed other KPIs than the stored rows give');
       failed = true;
     }
   }

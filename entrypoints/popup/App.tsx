@@ -1,6 +1,10 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { MentionCard } from '../../components/MentionCard';
 import { ReplyPanel } from '../../components/ReplyPanel';
+import { CrisisBanner } from '../../components/CrisisBanner';
+import { QueueFilters } from '../../components/QueueFilters';
+import { markFirstRender } from '../../lib/dashboard/first-render';
 import { t } from '../../lib/ui/i18n';
 import { createPopupModel, type PopupTab } from './model';
 
@@ -18,6 +22,10 @@ export function App() {
 
   const rows = model.visible.value;
   const current = model.tab.value;
+  // `npm run bench` reads popup.firstRenderMs: the frame in which the list is first painted.
+  useLayoutEffect(() => {
+    if (rows !== null) markFirstRender();
+  }, [rows]);
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).
   const onTabKey = (e: KeyboardEvent) => {
@@ -32,7 +40,12 @@ export function App() {
   return (
     <main>
       <header>
-        <h1>{t('popupTitle')}</h1>
+        <div class="header-row">
+          <h1>{t('popupTitle')}</h1>
+          <button type="button" class="open-dashboard" data-testid="open-dashboard" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
+            {t('dashOpen')}
+          </button>
+        </div>
         <div role="tablist" aria-label={t('mentionsListLabel')} onKeyDown={onTabKey}>
           {TABS.map((x) => (
             <button
@@ -63,6 +76,8 @@ export function App() {
           ) : null}
         </div>
       ) : null}
+      <CrisisBanner levels={model.crisis.value} names={(id) => model.brands.value.find((b) => b.id === id)?.name ?? id} />
+      {current === 'followUp' && !model.reply.mention.value ? <QueueFilters filter={model.filter.value} brands={model.brands.value} onChange={model.setFilter} /> : null}
       {model.notice.value ? (
         <p role="status" class="notice">
           {t(model.notice.value)}
@@ -90,7 +105,7 @@ export function App() {
             </p>
             <ul class="mentions">
               {rows.map((m) => (
-                <MentionCard key={m.key} mention={m} onStatus={model.setStatus} onCorrect={model.correctSentiment} onReply={(key) => void model.openReply(key)} />
+                <MentionCard key={m.key} mention={m} onStatus={model.setStatus} onCorrect={model.correctSentiment} onReply={(key) => void model.openReply(key)} onFollowUp={(key, v) => void model.saveFollowUp(key, v)} />
               ))}
             </ul>
           </>

@@ -9,7 +9,12 @@ import { browser } from 'wxt/browser';
 import { originPattern } from '../../lib/background/scan';
 import { sendMessage } from '../../lib/messaging';
 import { openDb } from '../../lib/storage/db';
-import { followUpQueue, mentionsOnPage } from '../../lib/storage/queries';
+import { mentionsOnPage } from '../../lib/storage/queries';
+import { currentCrisis, queue as followUpQueue, type QueueFilter } from '../../lib/followup/followup';
+import type { CrisisLevel } from '../../lib/crisis/detect';
+import { brandsItem } from '../../lib/brands/settings';
+import type { Brand } from '../../lib/brands/types';
+import type { FollowUpValues } from '../../components/FollowUpForm';
 import type { SentimentLabel } from '../../lib/sentiment/types';
 import type { MentionRow, MentionStatus } from '../../lib/storage/schema';
 import { createReplyModel } from './reply';
@@ -44,23 +49,56 @@ export function createPopupModel() {
   /** Whether Veille already reads this site (a site adapter, or a watched site); null: not a web page. */
   const siteWatched = signal<boolean | null>(null);
   const subs: Subscription[] = [];
+  const filter = signal<QueueFilter>({});
+  const crisis = signal<Map<string, CrisisLevel>>(new Map());
+  const brands = signal<Brand[]>([]);
+  let queueSub: Subscription | null = null;
   const reply = createReplyModel(db, () => tabId.value, (msg) => (error.value = msg));
 
   const visible = computed(() => (tab.value === 'page' ? pageMentions.value : queue.value));
 
+  /** The page's list first (what the popup shows first), then the rest in parallel. */
   async function start(): Promise<void> {
-    subs.push(liveQuery(() => followUpQueue(db)).subscribe({ next: (rows) => (queue.value = rows), error: (e: unknown) => (error.value = String(e)) }));
     const { url, tabId: id } = await currentPage();
     pageUrl.value = url;
     tabId.value = id;
-    const pattern = url ? originPattern(url) : null;
-    siteWatched.value = pattern ? await browser.permissions.contains({ origins: [pattern] }) : null;
-    if (!url) {
+    if (url) {
+      subs.push(liveQuery(() => mentionsOnPage(db, url)).subscribe({ next: (rows) => (pageMentions.value = rows), error: (e: unknown) => (error.value = String(e)) }));
+    } else {
       pageMentions.value = [];
-      return;
     }
-    void openFocused(id);
-    subs.push(liveQuery(() => mentionsOnPage(db, url)).subscribe({ next: (rows) => (pageMentions.value = rows), error: (e: unknown) => (error.value = String(e)) }));
+    watchQueue();
+    subs.push(liveQuery(() => currentCrisis(db)).subscribe({ next: (m) => (crisis.value = m), error: (e: unknown) => (error.value = String(e)) }));
+    const pattern = url ? originPattern(url) : null;
+    const [b, watched] = await Promise.all([brandsItem.getValue(), pattern ? browser.permissions.contains({ origins: [pattern] }) : Promise.resolve(null)]);
+    brands.value = b;
+    siteWatched.value = watched;
+    if (url) void openFocused(id);
+  }
+
+
+  /** The follow-up queue (filtered, most urgent first), live. */
+  function watchQueue(): void {
+    queueSub?.unsubscribe();
+    const f = filter.value;
+    queueSub = liveQuery(() => followUpQueue(db, f, Date.now(), (b) => crisis.value.get(b) ?? 'none')).subscribe({
+      next: (rows) => (queue.value = rows),
+      error: (e: unknown) => (error.value = String(e)),
+    });
+  }
+
+  function setFilter(f: QueueFilter): void {
+    filter.value = f;
+    watchQueue();
+  }
+
+  async function saveFollowUp(key: string, v: FollowUpValues): Promise<void> {
+    error.value = null;
+    try {
+      await sendMessage('setFollowUp', { key, ...v });
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    }
   }
 
   async function setStatus(key: string, status: MentionStatus): Promise<void> {
@@ -130,11 +168,12 @@ export function createPopupModel() {
   }
 
   function dispose(): void {
+    queueSub?.unsubscribe();
     for (const s of subs) s.unsubscribe();
     db.close();
   }
 
-  return { tab, pageUrl, pageMentions, queue, visible, error, notice, tabId, siteWatched, start, setStatus, correctSentiment, reply, openReply, markReplied, scanPage, watchSite, dispose };
+  return { tab, pageUrl, pageMentions, queue, visible, error, notice, tabId, siteWatched, start, setStatus, saveFollowUp, filter, setFilter, crisis, brands, correctSentiment, reply, openReply, markReplied, scanPage, watchSite, dispose };
 }
 
 export type PopupModel = ReturnType<typeof createPopupModel>;
