@@ -104,8 +104,7 @@ export function startAlerts(deps: AlertsDeps) {
         const m = await db.mentions.get(id.slice('veille-due:'.length));
         if (m?.permalink && /^https?:/u.test(m.permalink)) await browser.tabs.create({ url: m.permalink });
       } else if (id.startsWith('veille-crisis:')) {
-        // The dashboard page (entrypoints/dashboard); a plain string, as pages are typed only once built.
-        await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)('/dashboard.html') });
+        await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
       }
       await browser.notifications.clear(id);
     })().catch((err: unknown) => console.warn('[veille] notification click:', err));

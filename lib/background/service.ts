@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { DEMO_AGENT, DEMO_BRANDS } from '../brands/demo';
+import { neutralWordsOf } from '../brands/normalize';
 import { agentNameItem, brandsItem, retentionDaysItem } from '../brands/settings';
 import { applyRetention } from '../data/erase';
 import { onMessage } from '../messaging';
@@ -37,7 +38,7 @@ export function scoreItem(
   item: ReportedItem,
   models: readonly CorrectionModel[] = [],
 ): StoredSentiment & { lang: MentionRow['lang']; intents: MentionRow['intents'] } {
-  const neutralTerms = item.matches.flatMap((m) => m.terms).flatMap((t) => t.replace(/^[@#]/u, '').split(/\s+/u));
+  const neutralTerms = neutralWordsOf(item.matches.flatMap((m) => m.terms));
   const r = applyCorrections(item.text, analyzeSentiment(item.text, { rating: item.rating, neutralTerms }), models);
   const intents = classifyIntent(item.text, { lang: r.lang, sentiment: r.label, rating: item.rating });
   return { label: r.label, score: r.score, confidence: r.confidence, evidence: r.evidence, lang: r.lang, intents };

@@ -172,3 +172,11 @@ export function asHashtag(h: string): string {
   const t = foldTerm(h).replace(/^#+/u, '');
   return t ? '#' + t : '';
 }
+
+/**
+ * The words of matched brand terms that must carry no sentiment ("@AcmeFrance"
+ * → "AcmeFrance", "Cafés Acme" → "Cafés", "Acme"), for the scorer's neutralTerms.
+ */
+export function neutralWordsOf(terms: readonly string[]): string[] {
+  return terms.flatMap((t) => t.replace(/^[@#]/u, '').split(/\s+/u));
+}

@@ -7,22 +7,10 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { readStore } from './helpers';
 
 function allMentions(page: Page): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('veille');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('mentions').objectStore('mentions').getAll();
-          req.onsuccess = () => {
-            resolve(req.result as Array<Record<string, unknown>>);
-            open.result.close();
-          };
-        };
-      }),
-  );
+  return readStore(page, 'mentions');
 }
 
 test('export JSON → erase everything → import gives back the same data; CSV; erase one author', async ({ veille }, testInfo) => {

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
+import { readStore } from './helpers';
 
 interface Stored {
   key: string;
@@ -31,18 +32,8 @@ test('stored sentiment equals the Node computation with the bundled data (word t
   await expect.poll(() => veille.storedCount()).toBeGreaterThan(15);
   const reader = await veille.context.newPage();
   await reader.goto(`chrome-extension://${veille.extensionId}/options.html`);
-  const rows = await reader.evaluate(
-    () =>
-      new Promise<Stored[]>((resolve, reject) => {
-        const open = indexedDB.open('veille');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('mentions').objectStore('mentions').getAll();
-          req.onsuccess = () => resolve(req.result as Stored[]);
-        };
-      }),
-  );
-  const input = rows.map((m) => ({ text: m.text, rating: m.rating, neutralTerms: m.terms.flatMap((t) => t.replace(/^[@#]/u, '').split(/\s+/u)) }));
+  const rows = await readStore<Stored>(reader, 'mentions');
+  const input = rows.map((m) => ({ text: m.text, rating: m.rating, terms: m.terms }));
   const node = spawnSync(process.execPath, ['--import', 'tsx', path.join(path.dirname(fileURLToPath(import.meta.url)), 'score-in-node.ts')], { input: JSON.stringify(input), encoding: 'utf8' });
   expect(node.status, node.stderr).toBe(0);
   const expected = JSON.parse(node.stdout) as Array<{ lang: string; label: string; score: number }>;
