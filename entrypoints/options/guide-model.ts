@@ -5,6 +5,7 @@
  * refused import leaves the current guide unchanged.
  */
 import { signal } from '@preact/signals';
+import { liveQuery, type Subscription } from 'dexie';
 import { agentNameItem } from '../../lib/brands/settings';
 import type { Brand } from '../../lib/brands/types';
 import { demoGuide } from '../../lib/replies/demo-guide';
@@ -43,13 +44,33 @@ export function createGuideModel(db: VeilleDb) {
   const error = signal<string | null>(null);
   const notice = signal<GuideNotice>(null);
 
+  let sub: Subscription | null = null;
+  // The agent name may be seeded by the worker (first install) or changed in another tab.
+  const unwatchAgent = agentNameItem.watch((v) => (agent.value = v ?? ''));
+
+  /** Show a brand's guide, live: a guide the worker writes meanwhile (the demo guide, on first install) shows up. */
   async function load(id: string | null): Promise<void> {
     brandId.value = id;
     editing.value = null;
     error.value = null;
     guide.value = undefined;
-    guide.value = id ? await guideOf(db, id) : null;
+    sub?.unsubscribe();
+    sub = null;
+    if (id === null) guide.value = null;
+    else {
+      sub = liveQuery(() => guideOf(db, id)).subscribe({
+        next: (g) => {
+          if (brandId.value === id) guide.value = g;
+        },
+        error: (e: unknown) => (error.value = e instanceof GuideError ? e.message : String(e)),
+      });
+    }
     agent.value = await agentNameItem.getValue();
+  }
+
+  function dispose(): void {
+    sub?.unsubscribe();
+    unwatchAgent();
   }
 
   /** Validate and store; `keepTime`: an import keeps the file's updatedAt (a round trip gives the same guide back). */
@@ -145,7 +166,7 @@ export function createGuideModel(db: VeilleDb) {
     return guide.value ? exportGuide(guide.value) : null;
   }
 
-  return { brandId, guide, editing, agent, error, notice, load, create, saveTemplate, addTemplate, removeTemplate, validate, setAgent, importFile, exportText };
+  return { brandId, guide, editing, agent, error, notice, load, dispose, create, saveTemplate, addTemplate, removeTemplate, validate, setAgent, importFile, exportText };
 }
 
 export type GuideModel = ReturnType<typeof createGuideModel>;

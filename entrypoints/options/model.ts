@@ -107,6 +107,7 @@ export function createOptionsModel() {
 
   function dispose(): void {
     unwatch?.();
+    guide.dispose();
     db.close();
   }
 
