@@ -21,6 +21,8 @@ export function App() {
   }, [model]);
 
   const rows = model.visible.value;
+  const reply = model.reply.value;
+  const replying = reply?.mention.value != null;
   const current = model.tab.value;
   // `npm run bench` reads popup.firstRenderMs: the frame in which the list is first painted.
   useLayoutEffect(() => {
@@ -77,7 +79,7 @@ export function App() {
         </div>
       ) : null}
       <CrisisBanner levels={model.crisis.value} names={(id) => model.brands.value.find((b) => b.id === id)?.name ?? id} />
-      {current === 'followUp' && !model.reply.mention.value ? <QueueFilters filter={model.filter.value} brands={model.brands.value} onChange={model.setFilter} /> : null}
+      {current === 'followUp' && !replying ? <QueueFilters filter={model.filter.value} brands={model.brands.value} onChange={model.setFilter} /> : null}
       {model.notice.value ? (
         <p role="status" class="notice">
           {t(model.notice.value)}
@@ -88,10 +90,10 @@ export function App() {
           {t('statusError', model.error.value)}
         </p>
       ) : null}
-      {model.reply.mention.value ? (
-        <ReplyPanel reply={model.reply} onReplied={(key) => void model.markReplied(key)} onBack={model.reply.close} />
+      {reply && replying ? (
+        <ReplyPanel reply={reply} onReplied={(key) => void model.markReplied(key)} onBack={reply.close} />
       ) : null}
-      <section hidden={model.reply.mention.value !== null} id="mention-panel" role="tabpanel" aria-labelledby={`tab-${current}`} data-testid={`panel-${current}`}>
+      <section hidden={replying} id="mention-panel" role="tabpanel" aria-labelledby={`tab-${current}`} data-testid={`panel-${current}`}>
         {rows === null ? (
           <p aria-busy="true">{t('loading')}</p>
         ) : rows.length === 0 ? (

@@ -17,7 +17,7 @@ import type { Brand } from '../../lib/brands/types';
 import type { FollowUpValues } from '../../components/FollowUpForm';
 import type { SentimentLabel } from '../../lib/sentiment/types';
 import type { MentionRow, MentionStatus } from '../../lib/storage/schema';
-import { createReplyModel } from './reply';
+import type { ReplyModel } from './reply';
 
 export type PopupTab = 'page' | 'followUp';
 
@@ -53,28 +53,56 @@ export function createPopupModel() {
   const crisis = signal<Map<string, CrisisLevel>>(new Map());
   const brands = signal<Brand[]>([]);
   let queueSub: Subscription | null = null;
-  const reply = createReplyModel(db, () => tabId.value, (msg) => (error.value = msg));
+  /** The reply assistant, loaded on first use (its style-guide, ranking and lint code stays off the popup's start-up). */
+  const reply = signal<ReplyModel | null>(null);
+  async function replyModel(): Promise<ReplyModel> {
+    if (reply.value) return reply.value;
+    const { createReplyModel } = await import('./reply');
+    reply.value ??= createReplyModel(db, () => tabId.value, (msg) => (error.value = msg));
+    return reply.value;
+  }
 
   const visible = computed(() => (tab.value === 'page' ? pageMentions.value : queue.value));
 
-  /** The page's list first (what the popup shows first), then the rest in parallel. */
+  /**
+   * The page's list first (what the popup shows first); the follow-up queue
+   * (it reads every waiting mention to sort them by urgency), the crisis levels
+   * and the rest start once that list is there, so they do not compete with it.
+   */
   async function start(): Promise<void> {
     const { url, tabId: id } = await currentPage();
     pageUrl.value = url;
     tabId.value = id;
+    let rest: (() => void) | null = () => {
+      watchQueue();
+      subs.push(liveQuery(() => currentCrisis(db)).subscribe({ next: (m) => (crisis.value = m), error: (e: unknown) => (error.value = String(e)) }));
+    };
+    const startRest = () => {
+      const run = rest;
+      rest = null;
+      run?.();
+    };
     if (url) {
-      subs.push(liveQuery(() => mentionsOnPage(db, url)).subscribe({ next: (rows) => (pageMentions.value = rows), error: (e: unknown) => (error.value = String(e)) }));
+      subs.push(
+        liveQuery(() => mentionsOnPage(db, url)).subscribe({
+          next: (rows) => {
+            pageMentions.value = rows;
+            setTimeout(startRest, 0);
+          },
+          error: (e: unknown) => (error.value = String(e)),
+        }),
+      );
     } else {
       pageMentions.value = [];
+      startRest();
     }
-    watchQueue();
-    subs.push(liveQuery(() => currentCrisis(db)).subscribe({ next: (m) => (crisis.value = m), error: (e: unknown) => (error.value = String(e)) }));
     const pattern = url ? originPattern(url) : null;
     const [b, watched] = await Promise.all([brandsItem.getValue(), pattern ? browser.permissions.contains({ origins: [pattern] }) : Promise.resolve(null)]);
     brands.value = b;
     siteWatched.value = watched;
     if (url) void openFocused(id);
   }
+
 
 
   /** The follow-up queue (filtered, most urgent first), live. */
@@ -125,17 +153,17 @@ export function createPopupModel() {
     const at = await sendMessage('focusedItem', {}, { tabId: id, frameId: 0 }).catch(() => null); // no content script there: nothing to open
     if (!at) return;
     const m = await db.mentions.get(`${at.site}:${at.itemId}`);
-    if (m && !m.competitor) await reply.open(m);
+    if (m && !m.competitor) await (await replyModel()).open(m);
   }
 
   async function openReply(key: string): Promise<void> {
     const m = (pageMentions.value ?? []).concat(queue.value ?? []).find((x) => x.key === key);
-    if (m) await reply.open(m);
+    if (m) await (await replyModel()).open(m);
   }
 
   async function markReplied(key: string): Promise<void> {
     await setStatus(key, 'replied');
-    reply.close();
+    reply.value?.close();
   }
 
   async function scanPage(): Promise<void> {

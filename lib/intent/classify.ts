@@ -108,6 +108,16 @@ function opening(sources: readonly string[]): string {
   return `${OPENING}(?:${sources.join('|')})${NOT_WORD_AFTER}`;
 }
 
+/**
+ * A value built on first use. The cue patterns below are large Unicode regular
+ * expressions; building them lazily keeps them off the start-up of every page
+ * that merely imports this module (the popup, the options page, the worker).
+ */
+function lazy<T>(build: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= build());
+}
+
 function re(...sources: string[]): RegExp {
   return new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'u');
 }
@@ -142,7 +152,7 @@ const EN_OUTCOME = [
   'authori[sz]ed', 'made', 'make', 'do', 'did', 'get', 'got', 'let', 'letting', 'happen', 'happened',
 ].join('|');
 
-const EN: CueSet = {
+const EN = lazy((): CueSet => ({
   question: re(
     // Question word opening a sentence; not the exclamative "what a…" / "how nice…".
     opening([
@@ -273,14 +283,14 @@ const EN: CueSet = {
   ),
   firstPerson: re(words(['i', "i'm", 'im', "i've", "i'd", 'my', 'me', 'mine', 'we', "we're", 'our', 'us'])),
   secondPerson: re(words(['you', 'your', 'yours', "you're", 'youre', 'u', 'ur', 'y\'all', 'yall', 'ya'])),
-};
+}));
 
 /**
  * "Merci de me rappeler", "merci d'envoyer…": a polite request, not thanks
  * (unlike "merci de votre aide", "merci pour…").
  */
 const MERCI_DE = `${NOT_WORD_BEFORE}merci\\s+(?:de\\s+|d')(?!(?:votre|vos|ta|ton|tes|la|le|les|l'|cette|ce|tout|rien|m'avoir|nous avoir|avoir)${NOT_WORD_AFTER})`;
-const MERCI_DE_RE = new RegExp(MERCI_DE, 'gu');
+const MERCI_DE_RE = lazy(() => new RegExp(MERCI_DE, 'gu'));
 
 // ---------------------------------------------------------------------------
 // French (accent-folded: "reçu" → "recu"; "où" is kept, as "ou" means "or")
@@ -296,7 +306,7 @@ const FR_OUTCOME = [
   'envoyee', 'expedie', 'expediee', 'venu', 'venue', 'possible', 'acces', 'connecter',
 ].join('|');
 
-const FR: CueSet = {
+const FR = lazy((): CueSet => ({
   question: re(
     words(['est-ce que', 'est ce que', "est-ce qu'", "est ce qu'", "qu'est-ce", "qu'est ce", "n'est-ce pas"]),
     // Inversion: "pouvez-vous", "avez-vous", "y a-t-il", "peut-on", "sait-on" (not "rendez-vous").
@@ -396,14 +406,14 @@ const FR: CueSet = {
   falsePraise: re(words(['merci pour rien', 'merci de rien', 'non merci', 'merci bien pour rien'])),
   firstPerson: re(words(['je', "j'", 'mon', 'ma', 'mes', 'moi', 'nous', 'notre', 'nos', 'on'])),
   secondPerson: re(words(['vous', 'votre', 'vos', 'tu', 'ton', 'ta', 'tes', 'toi'])),
-};
+}));
 
 /**
  * Set phrases whose words would read as a problem or a request but do not
  * ("can't wait", "no problem", "thanks for your help", "pas mal", "sans souci"):
  * blanked before the complaint and request cues are looked for.
  */
-const NOT_A_PROBLEM = new RegExp(
+const NOT_A_PROBLEM = lazy(() => new RegExp(
   words([
     "can't wait", 'cant wait', 'cannot wait', "can't thank", 'cant thank', "couldn't be happier", "couldn't ask for",
     "can't complain", "can't go wrong", "can't beat", 'never disappoint', 'never disappoints', 'no problem',
@@ -415,7 +425,7 @@ const NOT_A_PROBLEM = new RegExp(
     'jamais decue', 'pas nul',
   ]),
   'gu',
-);
+));
 
 const FOLD_MAP: Readonly<Record<string, string>> = { 'œ': 'oe', 'æ': 'ae', 'ß': 'ss' };
 
@@ -444,9 +454,9 @@ export function normalizeForIntent(text: string): string {
 }
 
 function cueSets(lang: IntentOptions['lang']): readonly CueSet[] {
-  if (lang === 'fr') return [FR];
-  if (lang === 'en') return [EN];
-  return [EN, FR];
+  if (lang === 'fr') return [FR()];
+  if (lang === 'en') return [EN()];
+  return [EN(), FR()];
 }
 
 const QUESTION_MARK = /[?？¿]/u;
@@ -470,7 +480,7 @@ export interface IntentCues {
 export function intentCues(text: string, lang?: IntentOptions['lang']): IntentCues | null {
   const t = normalizeForIntent(typeof text === 'string' ? text : '');
   if (t === '') return null;
-  const masked = t.replace(NOT_A_PROBLEM, ' ');
+  const masked = t.replace(NOT_A_PROBLEM(), ' ');
   const sets = cueSets(lang);
   const inText = (key: keyof CueSet): boolean => sets.some((s) => s[key].test(t));
   const inMasked = (key: keyof CueSet): boolean => sets.some((s) => s[key].test(masked));
@@ -479,7 +489,7 @@ export function intentCues(text: string, lang?: IntentOptions['lang']): IntentCu
   const problem = failure || inMasked('grievance');
   const strongNegative = inMasked('strongNegative');
   const falsePraise = inText('falsePraise');
-  const forPraise = t.replace(MERCI_DE_RE, ' ');
+  const forPraise = t.replace(MERCI_DE_RE(), ' ');
   const inPraiseText = (key: keyof CueSet): boolean => sets.some((s) => s[key].test(forPraise));
   const explicitPraise = inPraiseText('explicitPraise') && !falsePraise;
   const praiseCue = (inPraiseText('praise') && !falsePraise) || explicitPraise;
