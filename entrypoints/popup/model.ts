@@ -10,7 +10,7 @@ import { originPattern } from '../../lib/background/scan';
 import { sendMessage } from '../../lib/messaging';
 import { openDb } from '../../lib/storage/db';
 import { mentionsOnPage } from '../../lib/storage/queries';
-import { currentCrisis, queue as followUpQueue, type QueueFilter } from '../../lib/followup/followup';
+import { currentCrisis, queue as urgencyQueue, type QueueFilter } from '../../lib/followup/followup';
 import type { CrisisLevel } from '../../lib/crisis/detect';
 import { brandsItem } from '../../lib/brands/settings';
 import type { Brand } from '../../lib/brands/types';
@@ -109,7 +109,7 @@ export function createPopupModel() {
   function watchQueue(): void {
     queueSub?.unsubscribe();
     const f = filter.value;
-    queueSub = liveQuery(() => followUpQueue(db, f, Date.now(), (b) => crisis.value.get(b) ?? 'none')).subscribe({
+    queueSub = liveQuery(() => urgencyQueue(db, f, Date.now(), (b) => crisis.value.get(b) ?? 'none')).subscribe({
       next: (rows) => (queue.value = rows),
       error: (e: unknown) => (error.value = String(e)),
     });

@@ -116,10 +116,6 @@ export async function setStatus(db: VeilleDb, key: string, status: MentionStatus
   });
 }
 
-/** How many mentions wait for follow-up (the toolbar badge). */
-export function countFollowUps(db: VeilleDb): Promise<number> {
-  return db.mentions.where('status').equals('follow_up').count();
-}
 
 /** Mentions seen on one page, newest first. */
 export async function mentionsOnPage(db: VeilleDb, url: string): Promise<MentionRow[]> {
@@ -127,10 +123,6 @@ export async function mentionsOnPage(db: VeilleDb, url: string): Promise<Mention
   return rows.sort((a, b) => b.firstSeen - a.firstSeen);
 }
 
-/** The follow-up queue, oldest first (it has waited longest). */
-export function followUpQueue(db: VeilleDb, limit = 200): Promise<MentionRow[]> {
-  return db.mentions.where('[status+firstSeen]').between(['follow_up', 0], ['follow_up', Infinity]).limit(limit).toArray();
-}
 
 /**
  * The CM corrects a mention's sentiment: the mention takes the label (marked

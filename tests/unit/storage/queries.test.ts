@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openDb, type VeilleDb } from '../../../lib/storage/db';
-import { countFollowUps, followUpQueue, mentionsOnPage, recordItems, setStatus, type Scorer } from '../../../lib/storage/queries';
+import { mentionsOnPage, recordItems, setStatus, type Scorer } from '../../../lib/storage/queries';
+import { countWaiting as countFollowUps, queue as followUpQueue } from '../../../lib/followup/followup';
 import { pageKey } from '../../../lib/storage/schema';
 import type { ReportedItem } from '../../../lib/messaging/protocol';
 
