@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '../../lib/ui/i18n';
 import { BrandsPanel } from './BrandsPanel';
+import { AlertsPanel } from './AlertsPanel';
 import { DataPanel } from './DataPanel';
 import { GuidePanel } from './GuidePanel';
 import { createOptionsModel, type OptionsTab } from './model';
@@ -8,6 +9,7 @@ import { createOptionsModel, type OptionsTab } from './model';
 const TABS: Array<{ id: OptionsTab; label: () => string }> = [
   { id: 'brands', label: () => t('optionsTabBrands') },
   { id: 'guide', label: () => t('optionsTabGuide') },
+  { id: 'alerts', label: () => t('optionsTabAlerts') },
   { id: 'data', label: () => t('optionsTabData') },
 ];
 
@@ -52,6 +54,8 @@ export function App() {
           <BrandsPanel model={model} />
         ) : current === 'guide' ? (
           <GuidePanel model={model} guide={model.guide} />
+        ) : current === 'alerts' ? (
+          <AlertsPanel />
         ) : (
           <DataPanel model={model} data={model.data} />
         )}

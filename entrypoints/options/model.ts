@@ -11,7 +11,7 @@ import { openDb } from '../../lib/storage/db';
 import { createDataModel } from './data-model';
 import { createGuideModel } from './guide-model';
 
-export type OptionsTab = 'brands' | 'guide' | 'data';
+export type OptionsTab = 'brands' | 'guide' | 'alerts' | 'data';
 
 /** The brand form's fields as the CM types them (lists: one entry per line). */
 export interface BrandDraft {

@@ -16,6 +16,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Brand } from '../brands/types';
+import type { CrisisConfig } from '../crisis/detect';
 import { checkBrand, isEscalation } from '../crisis/monitor';
 import { dueForReminder, markReminded, nextDue } from '../followup/followup';
 import type { VeilleDb } from '../storage/db';
@@ -30,6 +31,8 @@ export interface AlertsDeps {
   db: VeilleDb;
   updateBadge(): Promise<void>;
   brands(): Promise<Brand[]>;
+  /** The CM's thresholds (options page); checked, the defaults when invalid. */
+  crisisConfig(): Promise<CrisisConfig>;
 }
 
 function notify(id: string, title: string, message: string): Promise<string> {
@@ -86,7 +89,9 @@ export function startAlerts(deps: AlertsDeps) {
         id,
         setTimeout(() => {
           pending.delete(id);
-          checkBrand(db, id)
+          deps
+            .crisisConfig()
+            .then((config) => checkBrand(db, id, Date.now(), config))
             .then((row) => (row && isEscalation(row) ? notifyCrisis(row) : undefined))
             .catch((err: unknown) => console.warn('[veille] crisis check:', err));
         }, CRISIS_DEBOUNCE_MS),

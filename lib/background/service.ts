@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import { DEMO_AGENT, DEMO_BRANDS } from '../brands/demo';
 import { neutralWordsOf } from '../brands/normalize';
-import { agentNameItem, brandsItem, retentionDaysItem } from '../brands/settings';
+import { agentNameItem, brandsItem, crisisConfigItem, retentionDaysItem } from '../brands/settings';
+import { DEFAULT_CRISIS_CONFIG, checkCrisisConfig } from '../crisis/detect';
 import { applyRetention } from '../data/erase';
 import { onMessage } from '../messaging';
 import { isContentScript, isExtensionPage, parseOrThrow, reportItemsSchema, reportPageUrl, scanTabSchema, correctSentimentSchema, setMentionStatusSchema, watchSiteSchema } from '../messaging/guards';
@@ -100,7 +101,18 @@ export function startBackground(): void {
   const db = openDb();
   const corrections = new CorrectionModels(db);
   void loadRuntimeData();
-  const alerts = startAlerts({ db, updateBadge: () => updateBadge(db), brands: () => brandsItem.getValue() });
+  const alerts = startAlerts({
+    db,
+    updateBadge: () => updateBadge(db),
+    brands: () => brandsItem.getValue(),
+    crisisConfig: async () => {
+      try {
+        return checkCrisisConfig(await crisisConfigItem.getValue());
+      } catch {
+        return DEFAULT_CRISIS_CONFIG;
+      }
+    },
+  });
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/');
 

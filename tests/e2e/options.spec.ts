@@ -47,3 +47,28 @@ test.describe('in French', () => {
     await expect(options.getByLabel('Autres noms')).toBeVisible();
   });
 });
+
+test('crisis thresholds: checked (the field is named), saved, reset; axe', async ({ veille }) => {
+  const options = await veille.context.newPage();
+  await options.goto(`chrome-extension://${veille.extensionId}/options.html`);
+  await options.getByRole('tab', { name: 'Crisis alerts' }).click();
+  await expect(options.getByTestId('crisis-s1')).toHaveValue('3.5');
+  const axe = await new AxeBuilder({ page: options }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  const stored = () => options.evaluate(() => chrome.storage.local.get('crisisConfig').then((r) => r.crisisConfig as { sigmas: number[]; minNegatives: number } | undefined));
+
+  await options.getByTestId('crisis-s1').fill('1');
+  await options.getByTestId('save-alerts').click();
+  await expect(options.getByTestId('alerts-error')).toContainText('sigmas must increase');
+  expect(await stored()).toBeUndefined();
+
+  await options.getByTestId('crisis-s1').fill('3');
+  await options.getByTestId('crisis-minNegatives').fill('8');
+  await options.getByTestId('save-alerts').click();
+  await expect(options.getByRole('status')).toBeVisible();
+  expect(await stored()).toMatchObject({ sigmas: [2, 3, 5], minNegatives: 8 });
+
+  await options.getByTestId('reset-alerts').click();
+  await expect(options.getByTestId('crisis-s1')).toHaveValue('3.5');
+  expect(await stored()).toMatchObject({ sigmas: [2, 3.5, 5], minNegatives: 5 });
+});
