@@ -166,7 +166,12 @@ export function createGuideModel(db: VeilleDb) {
     return guide.value ? exportGuide(guide.value) : null;
   }
 
-  return { brandId, guide, editing, agent, error, notice, load, dispose, create, saveTemplate, addTemplate, removeTemplate, validate, setAgent, importFile, exportText };
+  /** Voice and vocabulary edits (VoiceForm): checked by parseGuide like any write. */
+  async function saveVoice(next: StyleGuide): Promise<void> {
+    await store(next, 'guideSaved');
+  }
+
+  return { brandId, guide, editing, agent, error, notice, load, dispose, create, saveVoice, saveTemplate, addTemplate, removeTemplate, validate, setAgent, importFile, exportText };
 }
 
 export type GuideModel = ReturnType<typeof createGuideModel>;

@@ -94,3 +94,18 @@ test('edit → back to draft → validate; export → wipe → import gives the 
   await bad('proto.json', '{"format":"veille-style-guide","version":1,"guide":{"__proto__":{"polluted":true}}}', /__proto__/u);
   expect(await options.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
 });
+
+test('voice and vocabulary are edited as forms and stored checked', async ({ veille }) => {
+  const options = await veille.context.newPage();
+  await options.goto(`chrome-extension://${veille.extensionId}/options.html`);
+  await options.getByRole('tab', { name: 'Style guide' }).click();
+  const banned = options.getByTestId('voice-banned');
+  await expect(banned).not.toHaveValue('');
+  await banned.fill(`${await banned.inputValue()}\ngratuit => offert | promet trop`);
+  await options.getByTestId('voice-fr-formality').selectOption('tu');
+  await options.getByTestId('save-voice').click();
+  await expect(options.getByTestId('guide-notice')).toBeVisible();
+  const g = (await storedGuide(options)) as { voice: { fr: { formality: string } }; vocabulary: { banned: Array<{ term: string; replacement?: string; reason: string }> } };
+  expect(g.voice.fr.formality).toBe('tu');
+  expect(g.vocabulary.banned).toContainEqual({ term: 'gratuit', replacement: 'offert', reason: 'promet trop' });
+});

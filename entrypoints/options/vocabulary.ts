@@ -1,0 +1,39 @@
+/** The guide's vocabulary as the options page edits it: one entry per line (see VoiceForm). */
+import type { BannedTerm, ProductName } from '../../lib/replies/guide';
+
+export function bannedToText(list: readonly BannedTerm[]): string {
+  return list.map((b) => `${b.term}${b.replacement ? ` => ${b.replacement}` : ''}${b.reason ? ` | ${b.reason}` : ''}`).join('\n');
+}
+
+/** "term => replacement | reason" lines (replacement and reason optional); other fields of known terms are kept. */
+export function textToBanned(text: string, before: readonly BannedTerm[]): BannedTerm[] {
+  return text
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [head, reason = ''] = line.split('|').map((s) => s.trim());
+      const [term, replacement] = head!.split('=>').map((s) => s.trim());
+      const old = before.find((b) => b.term === term);
+      return { ...old, term: term!, reason: reason || old?.reason || '', ...(replacement ? { replacement } : { replacement: undefined }) };
+    })
+    .map((b) => Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)) as unknown as BannedTerm);
+}
+
+export function productsToText(list: readonly ProductName[]): string {
+  return list.map((p) => `${p.name}${p.misspellings.length ? `: ${p.misspellings.join(', ')}` : ''}`).join('\n');
+}
+
+export function textToProducts(text: string): ProductName[] {
+  return text
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const i = line.indexOf(':');
+      const name = (i < 0 ? line : line.slice(0, i)).trim();
+      const misspellings = i < 0 ? [] : line.slice(i + 1).split(',').map((s) => s.trim()).filter((s) => s !== '');
+      return { name, misspellings };
+    });
+}
+
