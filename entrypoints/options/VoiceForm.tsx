@@ -14,20 +14,26 @@ export function VoiceForm({ guide, onSave }: { guide: StyleGuide; onSave(next: S
   const [banned, setBanned] = useState(bannedToText(guide.vocabulary.banned));
   const [products, setProducts] = useState(productsToText(guide.vocabulary.products));
   const [tone, setTone] = useState(guide.voice.tone.join(', '));
+  // A newer guide (saved here, imported, or seeded by the worker) replaces the form, unless the CM is typing.
+  const [dirty, setDirty] = useState(false);
   useEffect(() => {
+    if (dirty) return;
     setG(guide);
     setBanned(bannedToText(guide.vocabulary.banned));
     setProducts(productsToText(guide.vocabulary.products));
     setTone(guide.voice.tone.join(', '));
-  }, [guide]);
+  }, [guide, dirty]);
   const fr = g.voice.fr;
   const en = g.voice.en;
   return (
     <form
       class="voice-form"
       data-testid="voice-form"
+      onInput={() => setDirty(true)}
+      onChange={() => setDirty(true)}
       onSubmit={(e) => {
         e.preventDefault();
+        setDirty(false);
         onSave({
           ...g,
           voice: { ...g.voice, tone: tone.split(',').map((s) => s.trim()).filter((s) => s !== '') },

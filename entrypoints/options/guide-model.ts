@@ -50,6 +50,8 @@ export function createGuideModel(db: VeilleDb) {
 
   /** Show a brand's guide, live: a guide the worker writes meanwhile (the demo guide, on first install) shows up. */
   async function load(id: string | null): Promise<void> {
+    // Already showing that brand's live guide: keep it (a reload would unmount the forms and lose typing).
+    if (id !== null && id === brandId.value && sub !== null) return;
     brandId.value = id;
     editing.value = null;
     error.value = null;
