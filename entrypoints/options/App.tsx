@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { tabArrowKeys } from '../../components/tabs';
 import { t } from '../../lib/ui/i18n';
 import { BrandsPanel } from './BrandsPanel';
 import { AlertsPanel } from './AlertsPanel';
@@ -21,14 +22,12 @@ export function App() {
   }, [model]);
   const current = model.tab.value;
 
-  const onTabKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = TABS.findIndex((x) => x.id === current);
-    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-    model.tab.value = next.id;
-    document.getElementById(`tab-${next.id}`)?.focus();
-    e.preventDefault();
-  };
+  // Arrow keys move between tabs (WAI-ARIA tabs pattern).
+  const onTabKey = tabArrowKeys(
+    TABS.map((x) => x.id),
+    current,
+    (id) => (model.tab.value = id),
+  );
 
   return (
     <main>

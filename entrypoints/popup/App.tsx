@@ -5,6 +5,7 @@ import { ReplyPanel } from '../../components/ReplyPanel';
 import { CrisisBanner } from '../../components/CrisisBanner';
 import { QueueFilters } from '../../components/QueueFilters';
 import { markFirstRender } from '../../lib/dashboard/first-render';
+import { tabArrowKeys } from '../../components/tabs';
 import { t } from '../../lib/ui/i18n';
 import { createPopupModel, type PopupTab } from './model';
 
@@ -30,14 +31,11 @@ export function App() {
   }, [rows]);
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).
-  const onTabKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = TABS.findIndex((x) => x.id === current);
-    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-    model.tab.value = next.id;
-    document.getElementById(`tab-${next.id}`)?.focus();
-    e.preventDefault();
-  };
+  const onTabKey = tabArrowKeys(
+    TABS.map((x) => x.id),
+    current,
+    (id) => (model.tab.value = id),
+  );
 
   return (
     <main>

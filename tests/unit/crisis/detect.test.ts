@@ -6,22 +6,11 @@ import {
   crisisTimeline,
   type CrisisEvent,
 } from '../../../lib/crisis/detect';
+import { rng } from '../../../scripts/bench/corpus';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 0, 1);
-
-/** Deterministic pseudo-random numbers (mulberry32), so the series are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A Poisson-like series: `rate(t)` mentions per hour, each negative with probability `neg(t)`. */
 function series(hours: number, rate: (h: number) => number, neg: (h: number) => number, seed = 1): CrisisEvent[] {
