@@ -435,23 +435,29 @@ const FOLD_MAP: Readonly<Record<string, string>> = { 'œ': 'oe', 'æ': 'ae', 'ß
  * hashtags turned into words ("#NeverAgain" → "never again").
  */
 export function normalizeForIntent(text: string): string {
-  return text
-    .slice(0, MAX_CHARS)
-    .normalize('NFC')
+  const head = text.slice(0, MAX_CHARS);
+  // Plain ASCII (most English texts): no accents, curly apostrophes or ligatures to fold.
+  const ascii = !NON_ASCII.test(head);
+  const base = (ascii ? head : head.normalize('NFC'))
     .replace(/https?:\/\/\S+|www\.\S+/gu, ' ')
     .replace(/(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]+/gu, '$1 ')
     .replace(/#(\p{L}[\p{L}\p{N}_]*)/gu, (_m, tag: string) => tag.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'))
-    .toLowerCase()
-    .replace(/[’‘ʼ`´]/gu, "'")
-    .replace(/[‐‑]/gu, '-')
-    .replace(/où/gu, '\uE000')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\uE000/gu, 'où')
-    .replace(/[œæß]/gu, (c) => FOLD_MAP[c] ?? c)
-    .replace(/[ \t]+/gu, ' ')
-    .trim();
+    .toLowerCase();
+  const folded = !ascii
+    ? base
+        .replace(/[’‘ʼ`´]/gu, "'")
+        .replace(/[‐‑]/gu, '-')
+        .replace(/où/gu, '\uE000')
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/\uE000/gu, 'où')
+        .replace(/[œæß]/gu, (c) => FOLD_MAP[c] ?? c)
+    : base.replace(/`/g, "'");
+  return folded.replace(/[ \t]+/gu, ' ').trim();
 }
+
+/** Outside printable ASCII, tabs and line breaks. */
+const NON_ASCII = /[^\t\n\r -~]/u;
 
 function cueSets(lang: IntentOptions['lang']): readonly CueSet[] {
   if (lang === 'fr') return [FR()];

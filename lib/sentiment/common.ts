@@ -105,7 +105,16 @@ const MARKS = /\p{M}/gu;
 
 /** Lower-case and strip diacritics ("Déçu" → "decu", "cœur" → "coeur"). */
 export function foldAccents(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  const lower = s.toLowerCase();
+  let ascii = true;
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return lower;
+  return lower.normalize('NFD').replace(MARKS, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 
 const ELONGATED = /(\p{L})\1\1/u;
@@ -122,6 +131,7 @@ export function elongationVariants(word: string): string[] {
 
 /** At least two letters and no lower-case letter ("NUL", "WTF"). */
 export function isCaps(raw: string): boolean {
+  if (raw.length < 2 || raw === raw.toLowerCase()) return false;
   let letters = 0;
   for (const ch of raw) {
     const lower = ch.toLowerCase();
@@ -219,14 +229,32 @@ export function maskNeutralTerms(text: string, terms: readonly string[] | undefi
 // Combination
 // ---------------------------------------------------------------------------
 
-function matchKey(tokens: readonly Tok[], i: number, maxLen: number, has: (key: string) => boolean): number {
+/** The first words of a phrase table's keys (a key's first word must be one of them). */
+const firstWordsOf = new WeakMap<object, ReadonlySet<string>>();
+
+function firstWords(keys: ReadonlySet<string> | ReadonlyMap<string, unknown>): ReadonlySet<string> {
+  let first = firstWordsOf.get(keys);
+  if (!first) {
+    first = new Set([...keys.keys()].map((k) => k.split(' ')[0]!));
+    firstWordsOf.set(keys, first);
+  }
+  return first;
+}
+
+function matchKey(
+  tokens: readonly Tok[],
+  i: number,
+  maxLen: number,
+  keys: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+): number {
+  if (!firstWords(keys).has(tokens[i]!.norm)) return 0;
   let key = '';
   let best = 0;
   for (let len = 1; len <= maxLen && i + len - 1 < tokens.length; len++) {
     const t = tokens[i + len - 1]!;
     if (t.kind !== 'word') break;
     key = len === 1 ? t.norm : `${key} ${t.norm}`;
-    if (has(key)) best = len;
+    if (keys.has(key)) best = len;
   }
   return best;
 }
@@ -276,7 +304,7 @@ export function combine(tokens: readonly Tok[], hits: readonly Hit[], rules: Mod
     }
     const startsHit = h < hits.length && hits[h]!.start === i;
     if (tok.kind === 'word') {
-      const c = matchKey(tokens, i, 4, (k) => rules.contrast.has(k));
+      const c = matchKey(tokens, i, 4, rules.contrast);
       if (c > 0) {
         for (let k = sentenceFirstHit; k < h; k++) values[k]! *= CONTRAST_BEFORE;
         afterContrast = CONTRAST_AFTER;
@@ -284,7 +312,7 @@ export function combine(tokens: readonly Tok[], hits: readonly Hit[], rules: Mod
         i += c - 1;
         continue;
       }
-      const m = matchKey(tokens, i, 2, (k) => rules.intensifiers.has(k));
+      const m = matchKey(tokens, i, 2, rules.intensifiers);
       if (m > 0) {
         // A modifier only counts when a cue follows closely, in the same clause.
         const last = i + m - 1;

@@ -50,7 +50,10 @@ const VADER_NEGATE: ReadonlySet<string> = new Set([
 /** Words, contractions and emoticons as VADER splits them (whitespace, then outer punctuation stripped). */
 const VADER_TOKEN = /\S+/gu;
 const EDGE_PUNCT = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-const EDGE_TEST = /^[^\p{L}\p{N}]|[^\p{L}\p{N}]$/u;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
 
 let vaderMap: Map<string, number> | null = null;
 
@@ -74,22 +77,30 @@ export function vaderSums(text: string): [number, number] {
   const emo: boolean[] = [];
   const caps: boolean[] = [];
   for (const raw of raws) {
-    if (raw.charCodeAt(0) === 64 /* @ */ || raw.startsWith('http')) continue;
-    const emoVal = lex.get(raw);
-    if (emoVal !== undefined && !LETTER_START.test(raw)) {
-      norms.push(raw);
-      vals.push(emoVal);
-      emo.push(true);
-      caps.push(false);
-      continue;
+    const c0 = raw.charCodeAt(0);
+    if (c0 === 64 /* @ */ || raw.startsWith('http')) continue;
+    const asciiLetter = (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90);
+    if (!asciiLetter) {
+      const emoVal = lex.get(raw);
+      if (emoVal !== undefined && !LETTER_START.test(raw)) {
+        norms.push(raw);
+        vals.push(emoVal);
+        emo.push(true);
+        caps.push(false);
+        continue;
+      }
     }
-    const word = EDGE_TEST.test(raw) ? raw.replace(EDGE_PUNCT, '') : raw;
+    const word = !asciiLetter || !isAsciiAlnum(raw.charCodeAt(raw.length - 1)) ? raw.replace(EDGE_PUNCT, '') : raw;
     if (word.length === 0) continue;
-    const upper = word.toUpperCase();
     let lower = word.toLowerCase();
-    const isUpper = word === upper && word !== lower;
-    if (word !== upper) hasLower = true;
-    else if (word.length > 1 && isUpper) hasUpperWord = true;
+    let isUpper = false;
+    if (lower === word) {
+      if (!hasLower && word !== word.toUpperCase()) hasLower = true;
+    } else if (word !== word.toUpperCase()) hasLower = true;
+    else {
+      isUpper = true;
+      if (word.length > 1) hasUpperWord = true;
+    }
     if (lower.includes('’')) lower = lower.replace(/’/g, "'");
     norms.push(lower);
     vals.push(lex.get(lower) ?? 0);

@@ -100,11 +100,18 @@ export function languageEvidence(text: string): LanguageEvidence {
 
   let latin = 0;
   let nonLatin = 0;
-  for (const ch of sample) {
-    const code = ch.charCodeAt(0);
+  let ascii = true;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
     if (code < 0x80) {
       if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) latin++;
-    } else if (LETTER.test(ch)) {
+      continue;
+    }
+    ascii = false;
+    // A surrogate pair is one character: read it whole, once.
+    const ch = String.fromCodePoint(sample.codePointAt(i)!);
+    if (ch.length === 2) i++;
+    if (LETTER.test(ch)) {
       if (LATIN.test(ch)) latin++;
       else nonLatin++;
     }
@@ -116,8 +123,8 @@ export function languageEvidence(text: string): LanguageEvidence {
   let oth = 0;
   for (const m of sample.toLowerCase().matchAll(WORDS)) {
     const word = m[0];
-    const parts = word.split(/['’]/);
-    if (parts.length > 1) {
+    const parts = word.includes("'") || word.includes('’') ? word.split(/['’]/) : null;
+    if (parts !== null) {
       const head = parts[0]!;
       const tail = parts[parts.length - 1]!;
       if (FR_ELISIONS.has(head)) {
@@ -131,8 +138,10 @@ export function languageEvidence(text: string): LanguageEvidence {
       if (EN_WORDS.has(word)) en += 1;
       if (OTHER_WORDS.has(word)) oth += 1;
     }
-    if (FR_DIACRITICS.test(word)) fr += 1;
-    if (OTHER_LETTERS.test(word)) oth += 1;
+    if (!ascii) {
+      if (FR_DIACRITICS.test(word)) fr += 1;
+      if (OTHER_LETTERS.test(word)) oth += 1;
+    }
   }
   return { fr, en, other: oth, nonLatin: false };
 }

@@ -146,6 +146,10 @@ describe('normalizeForIntent', () => {
     ['Ça n’a pas été reçu', "ca n'a pas ete recu"],
     ['@acme #NeverAgain https://x.co/a', 'never again'],
     ['Œuvre   ratée', 'oeuvre ratee'],
+    // The plain-ASCII fast path folds the same way as the Unicode one.
+    ["Don`t  CANCEL\tmy order", "don't cancel my order"],
+    ["Don`t  CANCEL\tmy order é", "don't cancel my order e"],
+    ['Cre\u0300me bru\u0302le\u0301e', 'creme brulee'],
   ])('%j → %j', (input, expected) => {
     expect(normalizeForIntent(input)).toBe(expected);
   });

@@ -34,3 +34,16 @@ describe('detectLanguage: word lists first, eld when they cannot call it', () =>
     expect(detectLanguage('@acme #acme https://acme.example/x')).toBe('other');
   });
 });
+
+describe('languageEvidence counts letters and accents whatever the script mix', () => {
+  test.each([
+    ['Très déçu par la livraison', { fr: true }],
+    ['TRÈS DÉÇU PAR LA LIVRAISON', { fr: true }],
+    ['Спасибо за доставку, очень быстро', { nonLatin: true }],
+    ['😍😍 great 👍', { nonLatin: false }],
+  ])('%s', (text, expected) => {
+    const e = languageEvidence(text);
+    if ('fr' in expected) expect(e.fr).toBeGreaterThan(e.en);
+    if ('nonLatin' in expected) expect(e.nonLatin).toBe(expected.nonLatin);
+  });
+});
