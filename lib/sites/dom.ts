@@ -189,8 +189,65 @@ function utcDay(year: string, month: number | undefined, day: string): string | 
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === d ? date.toISOString() : null;
 }
 
+/**
+ * More languages' month names, from the browser's own Intl data (not a table
+ * kept here): long and short, in a date ("24 апреля", genitive) and alone
+ * ("апрель"). Built on first need, only when the fixed table above does not know a word.
+ */
+const INTL_MONTH_LOCALES = ['pt', 'nl', 'ru', 'uk', 'pl', 'cs', 'sv', 'da', 'nb', 'fi', 'tr', 'ro', 'hu', 'ca', 'el'];
+let intlMonths: Map<string, number> | null = null;
+
+function intlMonthTable(): Map<string, number> {
+  if (intlMonths) return intlMonths;
+  const map = new Map<string, number>();
+  const put = (name: string | undefined, month: number): void => {
+    const key = name?.normalize('NFC').toLowerCase().replace(/\.$/u, '');
+    // A name two months share in some language is left out (ambiguous).
+    if (!key || !/^\p{L}+$/u.test(key)) return;
+    const had = map.get(key);
+    map.set(key, had !== undefined && had !== month ? 0 : month);
+  };
+  for (const locale of INTL_MONTH_LOCALES) {
+    try {
+      const forms = (['long', 'short'] as const).flatMap((month) => [
+        new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(locale, { month, day: 'numeric', timeZone: 'UTC' }),
+      ]);
+      for (let m = 1; m <= 12; m++) {
+        const date = new Date(Date.UTC(2021, m - 1, 15));
+        for (const f of forms) put(f.formatToParts(date).find((part) => part.type === 'month')?.value, m);
+      }
+    } catch {
+      // A browser without this locale's data: its names are simply not known.
+    }
+  }
+  intlMonths = map;
+  return map;
+}
+
+/** A time of day at the start of `rest` (after at most a few words: "г.,", "à", "at", "um"). */
+const TIME_OF_DAY = /^[^\p{N}]{0,12}?(?<![\p{N}])(\d{1,2})\s*(?::|h\s*)(\d{2})(?!\p{N})(?:\s*([ap])\.?\s*m\.?(?![\p{L}]))?/iu;
+
+/** The day of `utcMidnight` at the time `rest` starts with, in the browser's zone; the day alone when there is none. */
+function withTimeOfDay(utcMidnight: string, rest: string): string {
+  const t = TIME_OF_DAY.exec(rest);
+  if (!t) return utcMidnight;
+  let hour = Number(t[1]);
+  const minute = Number(t[2]);
+  const half = t[3]?.toLowerCase();
+  if (half && (hour < 1 || hour > 12)) return utcMidnight;
+  if (half === 'p' && hour < 12) hour += 12;
+  if (half === 'a' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return utcMidnight;
+  const day = new Date(utcMidnight);
+  return new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute).toISOString();
+}
+
 function monthOf(name: string | undefined): number | undefined {
-  return name === undefined ? undefined : MONTHS.get(name.normalize('NFC').toLowerCase());
+  if (name === undefined) return undefined;
+  const key = name.normalize('NFC').toLowerCase();
+  const month = MONTHS.get(key) ?? intlMonthTable().get(key);
+  return month === 0 ? undefined : month;
 }
 
 /**
@@ -202,19 +259,29 @@ function monthOf(name: string | undefined): number | undefined {
  *
  * `monthPrecision`: also accept a month and year ("Reviewed Oct 2025") and
  * return the first day of that month.
+ *
+ * `withTime`: a time of day right after the date ("24 апреля 2018 г., 07:12",
+ * "April 24, 2018 7:12 PM", "24 avril 2018 à 15 h 05") is kept, read in the
+ * browser's time zone: the zone such a widget prints its dates in (Disqus
+ * formats them in the reader's browser). Without a time, midnight UTC as above.
  */
-export function parseLocalizedDate(text: string | null | undefined, options: { monthPrecision?: boolean } = {}): string | null {
+export function parseLocalizedDate(
+  text: string | null | undefined,
+  options: { monthPrecision?: boolean; withTime?: boolean } = {},
+): string | null {
   if (!text) return null;
   const s = collapse(text);
+  const timed = (iso: string, m: RegExpExecArray): string =>
+    options.withTime ? withTimeOfDay(iso, s.slice(m.index + m[0].length)) : iso;
   let m = DAY_MONTH_YEAR.exec(s);
   if (m) {
     const iso = utcDay(m[3]!, monthOf(m[2]), m[1]!);
-    if (iso) return iso;
+    if (iso) return timed(iso, m);
   }
   m = MONTH_DAY_YEAR.exec(s);
   if (m) {
     const iso = utcDay(m[3]!, monthOf(m[1]), m[2]!);
-    if (iso) return iso;
+    if (iso) return timed(iso, m);
   }
   if (options.monthPrecision) {
     for (const mm of s.matchAll(new RegExp(MONTH_YEAR.source, 'giu'))) {

@@ -6,7 +6,9 @@
  *                                  walked through @graph, arrays and nested properties
  *   extractItem(el)            (2) microdata item  [itemscope][itemtype=schema.org/Review|Comment|…]
  *                              (3) heuristic root  WordPress li.comment / .comment-body, [itemprop=comment],
- *                                                  #comments article, [id^=comment-<n>], Hacker News tr.athing.comtr
+ *                                                  #comments article, [id^=comment-<n>], Hacker News tr.athing.comtr,
+ *                                                  Disqus li.post#post-<n> (its embed frame: .post-message,
+ *                                                  .author a[data-username], a.time-ago[href][title])
  *
  * Kept schema.org types and their kind: Review, UserReview, CriticReview → 'review';
  * DiscussionForumPosting, SocialMediaPosting → 'post'; Comment, Answer → 'comment'
@@ -32,7 +34,7 @@
  * is not merged (known limit). Hacker News rows use the item id HN gives.
  */
 import type { AdapterContext, ExtractedItem, ItemKind, SiteAdapter } from './types';
-import { absoluteUrl, collapse, fallbackId, isoDate, joinTitle, parseRating, queryOwn, readText } from './dom';
+import { absoluteUrl, collapse, fallbackId, isoDate, joinTitle, parseLocalizedDate, parseRating, queryOwn, readText } from './dom';
 import { jsonLdScripts, parseJsonLd } from './jsonld';
 
 // ─── Shared: kinds, item assembly ────────────────────────────────────────────
@@ -63,6 +65,8 @@ interface Fields {
   title: string;
   body: string;
   author: string | null;
+  /** "@name" where the comment system has user names (Disqus). */
+  handle?: string | null;
   /** URL the item declares for itself (absolute); also its id. */
   url: string | null;
   /** Where it can be seen when it declares no URL (anchor of its element, "permalink" link). */
@@ -81,7 +85,7 @@ function toItem(f: Fields): ExtractedItem | null {
     kind,
     text,
     author: f.author,
-    handle: null,
+    handle: f.handle ?? null,
     permalink: f.url ?? f.permalink,
     timestamp: f.timestamp,
     rating: f.rating,
@@ -314,20 +318,31 @@ function microdataFields(item: Element, kind: Fields['kind'], ctx: AdapterContex
 // ─── (3) Heuristics ──────────────────────────────────────────────────────────
 
 const HN_ROW = 'tr.athing.comtr';
+/**
+ * A Disqus comment (inside the embed frame, disqus.com/embed/comments/…). A
+ * blog's list of posts prints `li.post#post-12` too, so it is a root only with
+ * its own `.post-message` (isRoot).
+ */
+const DISQUS_POST = 'li.post[id^="post-"]';
 /** Heuristic roots that need no further check. */
 const COMMENT_ROOT = `li.comment, .comment-body, [itemprop~="comment"], #comments article, ${HN_ROW}`;
 /** Also `[id^="comment-"]`, with a number: "comment-12" is a comment, "comment-form" is not (isRoot). */
-const HEURISTIC = `${COMMENT_ROOT}, [id^="comment-"]`;
+const HEURISTIC = `${COMMENT_ROOT}, [id^="comment-"], ${DISQUS_POST}`;
 const ANY_ROOT = `${MICRODATA}, ${HEURISTIC}`;
 /** Reply lists that hold other comments: WordPress/Disqus `.children`, "replies" containers. */
 const REPLY_CONTAINER = '.children, [class*="replies"]';
 /** Where a root's own fields stop: its replies, and other schema.org items inside it. */
-const NESTED = `${REPLY_CONTAINER}, li.comment, ${HN_ROW}, ${MICRODATA}`;
+const NESTED = `${REPLY_CONTAINER}, li.comment, ${HN_ROW}, ${DISQUS_POST}, ${MICRODATA}`;
 /** Not text: metadata, actions and forms around a comment (WordPress and common themes). */
 const NOT_TEXT = `${NESTED}, .comment-meta, .comment-metadata, .commentmetadata, .comment-author, .vcard, .reply, .comment-reply-link, .says, footer, header, form, button, nav`;
 
 function isRoot(el: Element): boolean {
-  return microdataKind(el) !== null || el.matches(COMMENT_ROOT) || /^comment-\D*\d/u.test(el.id);
+  return (
+    microdataKind(el) !== null ||
+    el.matches(COMMENT_ROOT) ||
+    /^comment-\D*\d/u.test(el.id) ||
+    (/^post-\d+$/u.test(el.id) && el.matches(DISQUS_POST) && queryOwn(el, '.post-message', NESTED) !== null)
+  );
 }
 
 /** The nearest root strictly above `el`, or null. */
@@ -371,7 +386,8 @@ function own(root: Element, selectors: readonly string[]): Element | null {
 
 const TEXT_SELECTORS = ['.comment-content', '.comment-text', '.commtext', '[itemprop~="text"]', '.comment-message', '.post-message'];
 const AUTHOR_SELECTORS = ['.comment-author .fn', '.fn', '.comment-author', '.hnuser', '[itemprop~="author"]', '.author'];
-const PERMALINK_SELECTORS = ['.comment-metadata a[href]', '.commentmetadata a[href]', 'a[href*="#comment-"]'];
+/** Disqus's `a.time-ago` first: a reply's "in reply to" link (`a.parent-link`) also points at a "#comment-". */
+const PERMALINK_SELECTORS = ['a.time-ago[href]', '.comment-metadata a[href]', '.commentmetadata a[href]', 'a[href*="#comment-"]:not(.parent-link)'];
 
 function heuristicText(root: Element): string {
   const el = own(root, TEXT_SELECTORS);
@@ -385,7 +401,16 @@ function heuristicAuthor(root: Element): string | null {
 
 function heuristicTime(root: Element): string | null {
   const t = own(root, ['time[datetime]', '[itemprop~="datePublished"][content]']);
-  return isoDate(t?.getAttribute('datetime') ?? t?.getAttribute('content'));
+  const iso = isoDate(t?.getAttribute('datetime') ?? t?.getAttribute('content'));
+  if (iso) return iso;
+  // Disqus: the visible time is relative ("день назад"); its title is the full date in the reader's language.
+  return parseLocalizedDate(own(root, ['a.time-ago[title]'])?.getAttribute('title'), { withTime: true });
+}
+
+/** Disqus's user name (`data-username` on the author link), as "@name". */
+function heuristicHandle(root: Element): string | null {
+  const name = own(root, ['.author a[data-username]'])?.getAttribute('data-username')?.trim();
+  return name && /^[\w.-]{1,64}$/u.test(name) ? `@${name}` : null;
 }
 
 function heuristicPermalink(root: Element, ctx: AdapterContext): string | null {
@@ -438,6 +463,7 @@ function heuristicFields(root: Element, ctx: AdapterContext): Fields {
     title: '',
     body: heuristicText(root),
     author: heuristicAuthor(root),
+    handle: heuristicHandle(root),
     url: null,
     permalink: heuristicPermalink(root, ctx),
     timestamp: heuristicTime(root),

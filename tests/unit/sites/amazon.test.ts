@@ -153,6 +153,32 @@ describe('parseLocalizedDate', () => {
   });
 });
 
+describe('parseLocalizedDate: more languages (Intl) and the time of day', () => {
+  test.each([
+    ['вторник, 24 апреля 2018 г.', '2018-04-24'],
+    ['terça-feira, 24 de abril de 2018', '2018-04-24'],
+    ['dinsdag 24 april 2018', '2018-04-24'],
+    ['24 kwietnia 2018', '2018-04-24'],
+    ['24 Nisan 2018 Salı', '2018-04-24'],
+  ])('%s', (text, day) => {
+    expect(parseLocalizedDate(text)).toBe(day + 'T00:00:00.000Z');
+  });
+  test.each([
+    ['вторник, 24 апреля 2018 г., 07:12', [2018, 3, 24, 7, 12]],
+    ['Tuesday, April 24, 2018 7:12 PM', [2018, 3, 24, 19, 12]],
+    ['April 24, 2018 12:30 am', [2018, 3, 24, 0, 30]],
+    ['mardi 24 avril 2018 à 15 h 05', [2018, 3, 24, 15, 5]],
+  ] as const)('withTime: %s (local time)', (text, [y, mo, d, h, mi]) => {
+    expect(parseLocalizedDate(text, { withTime: true })).toBe(new Date(y, mo, d, h, mi).toISOString());
+    expect(parseLocalizedDate(text)).toBe(new Date(Date.UTC(y, mo, d)).toISOString());
+  });
+  test('withTime: no time, or an impossible one, leaves the day', () => {
+    expect(parseLocalizedDate('24 April 2018 (edited 3 times)', { withTime: true })).toBe('2018-04-24T00:00:00.000Z');
+    expect(parseLocalizedDate('24 April 2018 25:61', { withTime: true })).toBe('2018-04-24T00:00:00.000Z');
+    expect(parseLocalizedDate('24 April 2018 13:05 pm', { withTime: true })).toBe('2018-04-24T00:00:00.000Z');
+  });
+});
+
 describe('amazon isSupportedPage', () => {
   test.each(amazon.testUrls)('supports %s', (url) => {
     expect(amazon.isSupportedPage(new URL(url))).toBe(true);

@@ -153,6 +153,52 @@ describe('generic real pages', () => {
   });
 });
 
+describe('Disqus embed frame (2018, Russian)', () => {
+  const FILE = 'disqus/disqus.html';
+  type DisqusTruth = { id: string; author: string; username: string; text60: string; time_title: string; permalink: string; is_reply: boolean };
+  const truth = (JSON.parse(readFixture('real/ground-truth.json')) as Record<string, { items: DisqusTruth[] }>)[FILE]!.items;
+  let page: LoadedPage;
+  let items: ExtractedItem[];
+  beforeAll(async () => {
+    page = await loadPage(readFixture('real/' + FILE), 'https://disqus.com/embed/comments/?base=default&f=androidmr');
+    items = runPage(generic, page.document, page.url);
+  });
+  afterAll(() => page.close());
+
+  test('50 comments, one per li.post: 15 top-level, 35 replies, each with author, @handle, text, permalink and time', () => {
+    expect(items).toHaveLength(page.document.querySelectorAll('li.post').length);
+    expect(items).toHaveLength(50);
+    expect(items.filter((i) => i.kind === 'reply')).toHaveLength(35);
+    for (const item of items) {
+      expect(item.author).toBeTruthy();
+      expect(item.handle).toMatch(/^@[\w.-]+$/u);
+      expect(item.text.length).toBeGreaterThan(0);
+      // Not the "in reply to" link of a reply: the comment's own anchor.
+      expect(item.permalink).toMatch(/^http:\/\/android\.mobile-review\.com\/articles\/54479\/#comment-\d+$/u);
+      expect(item.timestamp).toMatch(/^2018-04-2\dT/u);
+    }
+    expect(new Set(items.map((i) => i.permalink)).size).toBe(50);
+  });
+
+  test.each(truth.map((t) => [t.author, t] as const))('ground truth: %s', (_author, t) => {
+    const item = items.find((i) => i.permalink === t.permalink)!;
+    expect(item).toMatchObject({ author: t.author, handle: '@' + t.username, kind: t.is_reply ? 'reply' : 'comment' });
+    expect(text60(item.text)).toBe(t.text60);
+    // "вторник, 24 апреля 2018 г., 07:12": Russian month names come from Intl; the time is the reader's local time.
+    const [, day, hh, mm] = /(\d+) \S+ 2018 г\., (\d\d):(\d\d)/u.exec(t.time_title)!;
+    expect(item.timestamp).toBe(new Date(2018, 3, Number(day), Number(hh), Number(mm)).toISOString());
+  });
+
+  test('a blog\'s list of posts (li.post#post-12 without a Disqus message) is not a comment', async () => {
+    const list = await loadPage(
+      '<ul><li id="post-12" class="post type-post"><h2><a href="/p/12">Acme launches</a></h2><p>Acme news excerpt</p></li></ul>',
+      'https://blog.example.org/',
+    );
+    expect(runPage(generic, list.document, list.url)).toEqual([]);
+    await list.close();
+  });
+});
+
 describe('generic fragments', () => {
   const URL_ = 'https://blog.example.fr/2025/03/cafes/';
   const extract = async (body: string, head = '') => {
