@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle,store] [--posts N] [--batch N] [--interval MS] [--mb N] [--items N] [--runs N]`
+ * `npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle,store] [--posts N] [--batch N] [--interval MS] [--mb N] [--items N] [--runs N] [--trace FILE]`
  *
  * Measures what the issue asks of the content script and the matcher, in one run:
  *   feed     a 10,000-post X-like feed appended in batches (default 20 posts every 50 ms,
@@ -55,6 +55,8 @@ export interface BenchOptions {
   /** Stored mentions for the store/popup/dashboard part, and how many times each page is opened. */
   items: number;
   runs: number;
+  /** Chrome trace of the feed run with the extension (diagnostics). */
+  trace?: string;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -83,6 +85,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     else if (a === '--interval' || a.startsWith('--interval=')) opts.interval = positive(value());
     else if (a === '--items' || a.startsWith('--items=')) opts.items = Math.round(positive(value()));
     else if (a === '--runs' || a.startsWith('--runs=')) opts.runs = Math.round(positive(value()));
+    else if (a === '--trace' || a.startsWith('--trace=')) opts.trace = value();
     else if (a === '--help' || a === '-h') throw new UsageError('');
     else throw new UsageError(`unknown option ${a}`);
   }
@@ -246,14 +249,14 @@ export interface FeedReport {
   withExtensionProfiled: import('./bench/feed').FeedRun;
 }
 
-export async function benchFeed(count: number, batch = 20, intervalMs = 50): Promise<FeedReport> {
+export async function benchFeed(count: number, batch = 20, intervalMs = 50, traceFile?: string): Promise<FeedReport> {
   const { runFeed } = await import('./bench/feed');
   const posts = generateFeedPosts(count, 0.05);
   const demo = buildMatcher(DEMO_BRANDS);
   const expectedMentions = posts.filter((p) => demo.match(p.text).length > 0).length;
   const common = { posts, batch, intervalMs, settleMs: 2000, keep: 1000, expectedMentions, log };
   const withoutExtension = await runFeed(false, common);
-  const withExtension = await runFeed(true, common);
+  const withExtension = await runFeed(true, traceFile ? { ...common, traceFile } : common);
   const profiled = await runFeed(true, { ...common, profile: true });
   const n = withExtension.posts;
   return {
@@ -370,7 +373,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     opts = parseArgs(argv);
   } catch (err) {
-    const usage = 'usage: npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle,store] [--posts N] [--batch N] [--interval MS] [--mb N] [--items N] [--runs N]';
+    const usage = 'usage: npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle,store] [--posts N] [--batch N] [--interval MS] [--mb N] [--items N] [--runs N] [--trace FILE]';
     process.stderr.write((err as Error).message ? `bench: ${(err as Error).message}\n${usage}\n` : usage + '\n');
     return 2;
   }
@@ -403,7 +406,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (opts.only.includes('bundle')) report.bundle = bundleReport();
   if (opts.only.includes('matcher')) report.matcher = benchMatcher(opts.mb);
   if (opts.only.includes('feed')) {
-    report.feed = await benchFeed(opts.posts, opts.batch, opts.interval);
+    report.feed = await benchFeed(opts.posts, opts.batch, opts.interval, opts.trace);
     if (report.feed.storedMentions !== report.feed.expectedMentions) {
       log(`bench: the extension stored ${report.feed.storedMentions} mentions, ${report.feed.expectedMentions} expected`);
       failed = true;

@@ -33,6 +33,21 @@ function isWordUnit(c: number): boolean {
 export interface BrandMatcher {
   /** Brands that the text names, in brand order. Empty when none. */
   match(text: string): BrandMatch[];
+  /**
+   * A cheap, permissive pre-check for a raw text that contains an item's text
+   * (an element's `textContent`, where words of different blocks may be glued
+   * and whitespace is raw): false only when no brand term can be in it. The
+   * longest word of each name, handle and hashtag is looked for anywhere,
+   * without word boundaries or exclusions; `match` decides.
+   */
+  mayMatch(text: string): boolean;
+}
+
+/** The longest word of a folded term ("@acme" → "acme", "cafes acme" → "cafes"). */
+function longestPiece(term: string): string {
+  let best = '';
+  for (const piece of term.split(/[\s@#]+/u)) if (piece.length > best.length) best = piece;
+  return best;
 }
 
 /** Build the matcher for a set of brands (an agency watches several). */
@@ -52,7 +67,7 @@ export function buildMatcher(brands: readonly Brand[]): BrandMatcher {
     for (const h of b.hashtags) add(asHashtag(h), { brandIndex, kind: 'hashtag', original: h.startsWith('#') ? h : '#' + h });
     for (const x of b.exclusions) add(foldTerm(x), { brandIndex, kind: 'exclusion', original: x });
   });
-  if (entries.length === 0) return { match: () => [] };
+  if (entries.length === 0) return { match: () => [], mayMatch: () => false };
   // Terms folded as the scan folds the text, code point by code point (same as foldTerm but for "ς").
   const automaton = new Automaton(entries.map((e) => foldForScan(e.pattern)));
   const data = entries.map((e) => e.data);
@@ -70,7 +85,27 @@ export function buildMatcher(brands: readonly Brand[]): BrandMatcher {
     else found.push(start, end, term);
   };
 
+  // mayMatch's automaton, built on first use (pages whose adapter reads an item's text outside its element never need it).
+  let pieces: Automaton | null = null;
+  let piecesEmpty = false;
+  let seenPiece = false;
+  const onPiece = (): void => {
+    seenPiece = true;
+  };
+
   return {
+    mayMatch(text: string): boolean {
+      if (!text) return false;
+      if (!pieces && !piecesEmpty) {
+        const keys = [...new Set(entries.filter((e) => e.data.kind !== 'exclusion').map((e) => foldForScan(longestPiece(e.pattern))))].filter(Boolean);
+        if (keys.length === 0) piecesEmpty = true;
+        else pieces = new Automaton(keys);
+      }
+      if (!pieces) return false;
+      seenPiece = false;
+      pieces.scanFolded(text, onPiece);
+      return seenPiece;
+    },
     match(text: string): BrandMatch[] {
       if (!text) return [];
       found.length = 0;

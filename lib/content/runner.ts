@@ -117,9 +117,21 @@ export function startRunner(opts: RunnerOptions): Runner {
     else if (!sendTimer) sendTimer = setTimeout(sendBatch, flushDelay);
   };
 
+  /**
+   * Elements read in the current drain: an added cell reaches its item both
+   * through extractEnclosing and through its own querySelectorAll, and one read
+   * is enough (every read allocates strings on the page's heap, which the
+   * page's own garbage collections then pay for). Emptied after every drain.
+   */
+  const readInDrain = new Set<Element>();
+
   const extract = (el: Element) => {
     const c = ctx();
     if (!c) return;
+    if (readInDrain.has(el)) return;
+    readInDrain.add(el);
+    // One string from the element instead of a walk through its nodes, for the many items that name no brand.
+    if (adapter.textWithinItem && !opts.getMatcher().mayMatch(el.textContent ?? '')) return;
     try {
       consider(adapter.extractItem(el, c));
     } catch (err) {
@@ -170,7 +182,11 @@ export function startRunner(opts: RunnerOptions): Runner {
         console.debug('[veille] document extract failed', err);
       }
     }
-    for (const el of doc.querySelectorAll(adapter.itemSelector)) extract(el);
+    try {
+      for (const el of doc.querySelectorAll(adapter.itemSelector)) extract(el);
+    } finally {
+      readInDrain.clear();
+    }
   };
 
   /** The address the last scan ran under: an in-page (SPA) navigation changes it. */
@@ -190,11 +206,15 @@ export function startRunner(opts: RunnerOptions): Runner {
     const clock = win.performance ?? performance;
     const started = clock.now();
     let i = 0;
-    for (; i < list.length; i++) {
-      scanNode(list[i]!);
-      if (all || i === list.length - 1) continue;
-      // Leave the rest for the next callback when the slice or the idle period is used up.
-      if (clock.now() - started >= SLICE_MS || (deadline && !deadline.didTimeout && deadline.timeRemaining() < 2)) break;
+    try {
+      for (; i < list.length; i++) {
+        scanNode(list[i]!);
+        if (all || i === list.length - 1) continue;
+        // Leave the rest for the next callback when the slice or the idle period is used up.
+        if (clock.now() - started >= SLICE_MS || (deadline && !deadline.didTimeout && deadline.timeRemaining() < 2)) break;
+      }
+    } finally {
+      readInDrain.clear();
     }
     if (i < list.length - 1) {
       for (let k = i + 1; k < list.length; k++) pending.add(list[k]!);

@@ -68,6 +68,14 @@ export interface SiteAdapter {
    * subtrees and calls `extractItem` once per element.
    */
   itemSelector: string;
+  /**
+   * The item's text is read from the item element's own text only (never from
+   * an ancestor, a sibling or an attribute), so its `textContent` holds every
+   * word of it. The runner then reads an element only when that textContent
+   * may name a brand (`BrandMatcher.mayMatch`): on a feed where most posts name
+   * none, most elements are never walked, which spares the page's heap.
+   */
+  textWithinItem?: boolean;
   /** Read one item. Returns null when the element is not a usable item (ad, empty, dialog...). */
   extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null;
   /**

@@ -70,6 +70,8 @@ export const x = {
   },
 
   itemSelector: TWEET,
+  // The tweet's text is in its article (tweetText, quoted tweet): see SiteAdapter.textWithinItem.
+  textWithinItem: true,
 
   extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
     const quoted = quotedRoots(el);

@@ -22,7 +22,7 @@
  *     from an extension page, as tests/e2e/fixtures.ts does).
  */
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromiumArgs, chromiumPath, launchVeille } from '../browser.mjs';
@@ -48,6 +48,11 @@ export interface FeedOptions {
    * without it.
    */
   profile?: boolean;
+  /**
+   * Write a Chrome performance trace of the window to this file (Perfetto /
+   * DevTools format), to see what a long task was made of (`--trace FILE`).
+   */
+  traceFile?: string;
   log(message: string): void;
 }
 
@@ -232,6 +237,21 @@ export function extensionTime(profile: { nodes: ProfileNode[]; samples?: number[
   return { totalMs: us / 1000, longestMs: longest / 1000 };
 }
 
+/** Stop the CDP trace and write it to `file` as one JSON document. */
+async function saveTrace(cdp: CDPSession, file: string): Promise<void> {
+  const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream ?? '')));
+  await cdp.send('Tracing.end');
+  const handle = await done;
+  const chunks: string[] = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = (await cdp.send('IO.read', { handle })) as { data: string; eof: boolean; base64Encoded?: boolean };
+    chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  writeFileSync(file, chunks.join(''));
+}
+
 async function metrics(cdp: CDPSession): Promise<{ task: number; script: number; thread: number }> {
   const { metrics: m } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
   const get = (name: string) => m.find((x) => x.name === name)?.value ?? 0;
@@ -312,6 +332,12 @@ export async function runFeed(withExtension: boolean, opts: FeedOptions): Promis
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    if (opts.traceFile) {
+      await cdp.send('Tracing.start', {
+        transferMode: 'ReturnAsStream',
+        traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.gc', 'blink_gc', 'disabled-by-default-cppgc', 'disabled-by-default-blink_gc'] },
+      });
+    }
     const before = await metrics(cdp);
     opts.log(
       `feed: appending ${opts.posts.length} posts (${opts.batch} every ${opts.intervalMs} ms) ${withExtension ? 'with Veille' : 'without extension'}${profile ? ', CPU profile on' : ''}…`,
@@ -323,6 +349,7 @@ export async function runFeed(withExtension: boolean, opts: FeedOptions): Promis
       [opts.posts, opts.batch, opts.intervalMs, opts.settleMs, opts.keep] as const,
     );
     const after = await metrics(cdp);
+    if (opts.traceFile) await saveTrace(cdp, opts.traceFile);
     let extensionScriptMs: number | null = null;
     let extensionLongestMs: number | null = null;
     if (profile) {

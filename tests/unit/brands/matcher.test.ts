@@ -72,3 +72,42 @@ describe('foldText folds like fold', () => {
     expect(foldText(text)).toBe(fold(text).text.replace(/^ /u, ''));
   });
 });
+
+describe('mayMatch: a permissive pre-check that never misses what match finds', () => {
+  const m = buildMatcher(DEMO_BRANDS);
+  test.each([
+    'Acme est top',
+    'Vive #AcmeCafe',
+    'merci @acme_cafe !',
+    'Ac\u200bme encore',
+    'ＡＣＭＥ en pleine largeur',
+    'Chez Brûlerie\n   Zénith ce matin',
+    "l'Acmé du film",
+    'Akme, vraiment ?',
+  ])('%j', (text) => {
+    expect(m.mayMatch(text)).toBe(true);
+  });
+
+  test('false when no brand word is there at all; true on glued blocks that match would not read as a name', () => {
+    expect(m.mayMatch('Rien à voir, le café du coin')).toBe(false);
+    expect(m.mayMatch('')).toBe(false);
+    // textContent of "<p>Bonjour</p><p>Acme</p>": glued, so match cannot see the word, mayMatch still says "maybe".
+    expect(m.match('BonjourAcme')).toEqual([]);
+    expect(m.mayMatch('BonjourAcme')).toBe(true);
+    expect(buildMatcher([]).mayMatch('Acme')).toBe(false);
+  });
+
+  test('superset of match on 5,000 generated posts (5% name a brand)', async () => {
+    const { generateFeedPosts } = await import('../../../scripts/bench/corpus');
+    let named = 0;
+    for (const p of generateFeedPosts(5000, 0.05, 7)) {
+      if (m.match(p.text).length > 0) {
+        named++;
+        expect(m.mayMatch(p.text)).toBe(true);
+        // Also when the text arrives glued to its neighbours and with raw whitespace (textContent).
+        expect(m.mayMatch(`Name@handle·3 h${p.text.replace(/ /gu, '\n  ')}Reply`)).toBe(true);
+      }
+    }
+    expect(named).toBeGreaterThan(150);
+  });
+});

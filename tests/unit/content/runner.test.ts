@@ -111,3 +111,48 @@ test('pages the adapter does not handle are skipped', async () => {
   expect(sent()).toEqual([]);
   history.pushState({}, '', '/');
 });
+
+test('an appended item is read once per drain, not once per path that reaches it', async () => {
+  const reads = new Map<string, number>();
+  const counting: SiteAdapter = {
+    ...adapter,
+    extractItem(el, ctx) {
+      const id = el.getAttribute('data-id') ?? '';
+      reads.set(id, (reads.get(id) ?? 0) + 1);
+      return adapter.extractItem(el, ctx);
+    },
+  };
+  startRunner({ adapter: counting, doc: document, getMatcher: () => matcher, onItems: (b) => batches.push(b), signal: abort.signal, flushDelayMs: 20 });
+  // A cell around each item, as virtualised feeds add them: the runner reaches the item from the
+  // cell (an item near the added node) and through the cell's own querySelectorAll.
+  for (const [id, text] of [['a', 'Acme encore'], ['b', 'rien']] as const) {
+    const cell = document.createElement('div');
+    cell.append(post(id, text));
+    document.body.append(cell);
+  }
+  await settle();
+  expect(sent()).toEqual(['a']);
+  expect(Object.fromEntries(reads)).toEqual({ a: 1, b: 1 });
+});
+
+test('textWithinItem: elements whose text names no brand are not read at all; naming ones are read and sent', async () => {
+  const reads = new Map<string, number>();
+  const within: SiteAdapter = {
+    ...adapter,
+    textWithinItem: true,
+    extractItem(el, ctx) {
+      const id = el.getAttribute('data-id') ?? '';
+      reads.set(id, (reads.get(id) ?? 0) + 1);
+      return adapter.extractItem(el, ctx);
+    },
+  };
+  startRunner({ adapter: within, doc: document, getMatcher: () => matcher, onItems: (b) => batches.push(b), signal: abort.signal, flushDelayMs: 20 });
+  document.body.append(post('x', 'Ac\u200bme encore'), post('y', 'le café du coin'), post('z', 'vive #AcmeCafe'));
+  await settle();
+  expect(sent().sort()).toEqual(['x', 'z']);
+  expect(Object.fromEntries(reads)).toEqual({ x: 1, z: 1 });
+  // Its text grows to name the brand ("show more"): now it is read, and sent.
+  document.querySelector('[data-id="y"]')!.append(' avec Acme');
+  await settle();
+  expect(sent().sort()).toEqual(['x', 'y', 'z']);
+});
