@@ -1,5 +1,5 @@
 import { useComputed } from '@preact/signals';
-import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
 import { BarChart, type BarSeries } from '../../components/BarChart';
 import { markFirstRender } from '../../lib/dashboard/first-render';
 import { formatDuration, formatNumber, formatPercent, type DashboardData } from '../../lib/dashboard/shape';
@@ -8,6 +8,7 @@ import { SITE_LABELS } from '../../lib/sites/labels';
 import type { SiteId } from '../../lib/sites/types';
 import { t, uiLang, type MessageKey } from '../../lib/ui/i18n';
 import { createDashboardModel, type DashboardModel } from './model';
+import { usePageModel } from '../../components/use-page-model';
 
 const LABELS = ['positive', 'neutral', 'negative'] as const;
 const COLORS = { positive: '--pos', neutral: '--neu', negative: '--neg' } as const;
@@ -16,11 +17,7 @@ const SITES = Object.keys(SITE_LABELS) as SiteId[];
 const siteName = (site: string) => SITE_LABELS[site as SiteId] ?? site;
 
 export function App() {
-  const model = useMemo(createDashboardModel, []);
-  useEffect(() => {
-    void model.start();
-    return model.dispose;
-  }, [model]);
+  const model = usePageModel(createDashboardModel);
   const data = model.data.value;
   // Layout effect: right after the DOM has the figures, before that frame is painted.
   useLayoutEffect(() => {

@@ -1,4 +1,3 @@
-import { useEffect, useMemo } from 'preact/hooks';
 import { tabArrowKeys } from '../../components/tabs';
 import { t } from '../../lib/ui/i18n';
 import { BrandsPanel } from './BrandsPanel';
@@ -6,6 +5,7 @@ import { AlertsPanel } from './AlertsPanel';
 import { DataPanel } from './DataPanel';
 import { GuidePanel } from './GuidePanel';
 import { createOptionsModel, type OptionsTab } from './model';
+import { usePageModel } from '../../components/use-page-model';
 
 const TABS: Array<{ id: OptionsTab; label: () => string }> = [
   { id: 'brands', label: () => t('optionsTabBrands') },
@@ -15,11 +15,7 @@ const TABS: Array<{ id: OptionsTab; label: () => string }> = [
 ];
 
 export function App() {
-  const model = useMemo(createOptionsModel, []);
-  useEffect(() => {
-    void model.start();
-    return model.dispose;
-  }, [model]);
+  const model = usePageModel(createOptionsModel);
   const current = model.tab.value;
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { MentionCard } from '../../components/MentionCard';
 import { ReplyPanel } from '../../components/ReplyPanel';
@@ -8,6 +8,7 @@ import { markFirstRender } from '../../lib/dashboard/first-render';
 import { tabArrowKeys } from '../../components/tabs';
 import { t } from '../../lib/ui/i18n';
 import { createPopupModel, type PopupTab } from './model';
+import { usePageModel } from '../../components/use-page-model';
 
 const TABS: Array<{ id: PopupTab; label: () => string }> = [
   { id: 'page', label: () => t('tabThisPage') },
@@ -15,11 +16,7 @@ const TABS: Array<{ id: PopupTab; label: () => string }> = [
 ];
 
 export function App() {
-  const model = useMemo(createPopupModel, []);
-  useEffect(() => {
-    void model.start();
-    return model.dispose;
-  }, [model]);
+  const model = usePageModel(createPopupModel);
 
   const rows = model.visible.value;
   const reply = model.reply.value;
