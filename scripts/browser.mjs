@@ -18,11 +18,15 @@ export function chromiumPath() {
  * Chromium's command line for Veille: the built extension loaded (unless
  * `extension` is false: same flags without it, for baselines such as
  * `npm run bench`), and no connection attempts of the browser's own.
- * @param {{ lang?: string, extension?: boolean }} [opts]
+ * `extensionDebugging` (tests only) lets a browser-level CDP session call the
+ * `Extensions` domain, e.g. `Extensions.triggerAction`: a click on the
+ * toolbar icon, which grants `activeTab` as a real click does.
+ * @param {{ lang?: string, extension?: boolean, extensionDebugging?: boolean }} [opts]
  */
-export function chromiumArgs({ lang = 'en-US', extension = true } = {}) {
+export function chromiumArgs({ lang = 'en-US', extension = true, extensionDebugging = false } = {}) {
   return [
     ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+    ...(extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
     `--lang=${lang}`,
     // No connection attempts of the browser's own: this machine has no network.
     '--disable-background-networking',
@@ -36,16 +40,16 @@ export function chromiumArgs({ lang = 'en-US', extension = true } = {}) {
 }
 
 /**
- * @param {{ userDataDir: string, headless?: boolean, lang?: string }} opts
+ * @param {{ userDataDir: string, headless?: boolean, lang?: string, extensionDebugging?: boolean }} opts
  */
-export async function launchVeille({ userDataDir, headless = true, lang = 'en-US' }) {
+export async function launchVeille({ userDataDir, headless = true, lang = 'en-US', extensionDebugging = false }) {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless,
     locale: lang,
     viewport: { width: 1280, height: 900 },
-    args: chromiumArgs({ lang }),
+    args: chromiumArgs({ lang, extensionDebugging }),
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });

@@ -35,7 +35,8 @@ export function expectedItems(site: string): ExpectedItem[] {
 }
 
 async function start(userDataDir: string, demo: DemoServer, lang: string) {
-  const launched = await launchVeille({ userDataDir, headless: true, lang });
+  // extensionDebugging: scan.spec.ts clicks the toolbar icon through CDP (Extensions.triggerAction).
+  const launched = await launchVeille({ userDataDir, headless: true, lang, extensionDebugging: true });
   await routeDemoSites(launched.context, demo);
   return launched;
 }
