@@ -82,6 +82,8 @@ export const amazon = {
     return HOSTS.includes(url.hostname) && REVIEW_PATH.test(url.pathname);
   },
   itemSelector: REVIEW,
+  // The item's text is read inside the item element (SiteAdapter.textWithinItem; tests/unit/sites/text-within.test.ts).
+  textWithinItem: true,
   extractItem,
   // No reply box: Amazon has no public comments on reviews (sites.md §12).
 

@@ -170,6 +170,8 @@ export const facebook = {
   },
 
   itemSelector: POST_LIKE,
+  // The item's text is read inside the item element (SiteAdapter.textWithinItem; tests/unit/sites/text-within.test.ts).
+  textWithinItem: true,
 
   extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
     if (el.closest(CHROME)) return null;

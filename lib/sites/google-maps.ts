@@ -42,6 +42,8 @@ export const googleMaps = {
   },
 
   itemSelector: CARD,
+  // The item's text is read inside the item element (SiteAdapter.textWithinItem; tests/unit/sites/text-within.test.ts).
+  textWithinItem: true,
 
   extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
     // Inner buttons repeat data-review-id (and may carry an aria-label): only the outermost card counts.

@@ -186,6 +186,8 @@ export const linkedin = {
   },
 
   itemSelector: [CLASSIC_POST, URN_POST, SDUI_POST, COMMENT].join(', '),
+  // The item's text is read inside the item element (SiteAdapter.textWithinItem; tests/unit/sites/text-within.test.ts).
+  textWithinItem: true,
 
   extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
     return isComment(el) ? extractComment(el) : extractPost(el, ctx);

@@ -118,6 +118,8 @@ export const tiktok = {
     return url.hostname === 'www.tiktok.com' && VIDEO_PATH.test(url.pathname);
   },
   itemSelector: `${TEXT}, ${CAPTION}`,
+  // The item's text is read inside the item element (SiteAdapter.textWithinItem; tests/unit/sites/text-within.test.ts).
+  textWithinItem: true,
   extractItem,
   findReplyBox(el: Element): Element | null {
     // The comment box: a Draft.js editor in [data-e2e="comment-input"] (sites.md §8).

@@ -103,6 +103,8 @@ export const tripadvisor = {
     return HOST.test(url.hostname) && PAGE.test(url.pathname);
   },
   itemSelector: CARD,
+  // The item's text is read inside the item element (SiteAdapter.textWithinItem; tests/unit/sites/text-within.test.ts).
+  textWithinItem: true,
   extractItem,
   // Owners answer in the Management Center, not on the public page (sites.md §11).
 

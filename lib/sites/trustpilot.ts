@@ -69,6 +69,8 @@ export const trustpilot = {
     return HOST.test(url.hostname) && /^\/review\/[^/]+/u.test(url.pathname);
   },
   itemSelector: CARD,
+  // The item's text is read inside the item element (SiteAdapter.textWithinItem; tests/unit/sites/text-within.test.ts).
+  textWithinItem: true,
   extractItem,
   /**
    * There is no reply box on the public page: businesses answer in the

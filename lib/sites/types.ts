@@ -74,6 +74,10 @@ export interface SiteAdapter {
    * word of it. The runner then reads an element only when that textContent
    * may name a brand (`BrandMatcher.mayMatch`): on a feed where most posts name
    * none, most elements are never walked, which spares the page's heap.
+   * Not declared by Instagram (a comment is hooked on its permalink, beside
+   * its text), Reddit (shreddit's `post-title` attribute) and the generic
+   * adapter (microdata `content` attributes). tests/unit/sites/text-within.test.ts
+   * checks the adapters that declare it.
    */
   textWithinItem?: boolean;
   /** Read one item. Returns null when the element is not a usable item (ad, empty, dialog...). */

@@ -44,6 +44,8 @@ export const youtube = {
   },
 
   itemSelector: COMMENT,
+  // The item's text is read inside the item element (SiteAdapter.textWithinItem; tests/unit/sites/text-within.test.ts).
+  textWithinItem: true,
 
   extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
     // The comment id is the lc= parameter of the timestamp link (sites.md §7).
