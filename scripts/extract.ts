@@ -10,6 +10,8 @@
  *   (default)   a readable table
  *   --ids       also print each item's id
  *   --site ID   force an adapter (x, reddit, trustpilot, generic…) instead of the URL's
+ *   --now DATE  the time the page was saved (ISO 8601): relative times ("3 hours ago") are counted
+ *               back from it; by default, from now
  *   --url URL   the address the page was saved from. When absent, the page's own
  *               "saved from url=" comment, canonical link or og:url is used.
  *
@@ -39,12 +41,14 @@ export interface ExtractOptions {
   json: boolean;
   ids: boolean;
   site: string | null;
+  /** --now, in ms (null: Date.now()). */
+  now: number | null;
 }
 
-const USAGE = 'usage: npm run extract -- FILE.html --url URL [--json] [--ids] [--site ID]';
+const USAGE = 'usage: npm run extract -- FILE.html --url URL [--json] [--ids] [--site ID] [--now DATE]';
 
 export function parseArgs(argv: readonly string[]): ExtractOptions {
-  const opts: ExtractOptions = { file: '', url: null, json: false, ids: false, site: null };
+  const opts: ExtractOptions = { file: '', url: null, json: false, ids: false, site: null, now: null };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -59,6 +63,12 @@ export function parseArgs(argv: readonly string[]): ExtractOptions {
     else if (a === '--ids') opts.ids = true;
     else if (a === '--url' || a.startsWith('--url=')) opts.url = value('--url');
     else if (a === '--site' || a.startsWith('--site=')) opts.site = value('--site');
+    else if (a === '--now' || a.startsWith('--now=')) {
+      const raw = value('--now');
+      const t = Date.parse(raw);
+      if (!Number.isFinite(t)) throw new UsageError(`--now: not a date: ${raw}`);
+      opts.now = t;
+    }
     else if (a === '--help' || a === '-h') throw new UsageError('');
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
@@ -223,7 +233,7 @@ export interface FileExtraction extends PageExtraction {
 }
 
 /** Read, decode and load `file` at `url`, and run the adapter that URL selects (or `site`). */
-export async function extractFile(file: string, url: string | null, site: string | null = null): Promise<FileExtraction> {
+export async function extractFile(file: string, url: string | null, site: string | null = null, now: number | null = null): Promise<FileExtraction> {
   let bytes: Buffer;
   try {
     if (!statSync(file).isFile()) throw new UsageError(`not a file: ${file}`);
@@ -247,7 +257,7 @@ export async function extractFile(file: string, url: string | null, site: string
   }
   const page = await loadHtml(html, pageUrl.href);
   try {
-    return { ...extractPage(adapter, page.document, pageUrl), adapter, url: pageUrl };
+    return { ...extractPage(adapter, page.document, pageUrl, now ?? undefined), adapter, url: pageUrl };
   } finally {
     await page.close();
   }
@@ -280,7 +290,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let result: FileExtraction;
   try {
-    result = await extractFile(opts.file, opts.url, opts.site);
+    result = await extractFile(opts.file, opts.url, opts.site, opts.now);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`extract: ${err.message}\n`);

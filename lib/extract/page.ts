@@ -37,8 +37,9 @@ function isItem(value: unknown): value is ExtractedItem {
   return typeof v['id'] === 'string' && typeof v['text'] === 'string' && typeof v['site'] === 'string';
 }
 
-export function extractPage(adapter: SiteAdapter, doc: Document, url: URL): PageExtraction {
-  const ctx: AdapterContext = { url };
+/** `now`: the clock relative times ("3 hours ago") are counted back from (AdapterContext.now). */
+export function extractPage(adapter: SiteAdapter, doc: Document, url: URL, now?: number): PageExtraction {
+  const ctx: AdapterContext = now === undefined ? { url } : { url, now };
   const items: ExtractedItem[] = [];
   const errors: PageExtraction['errors'] = [];
   const seen = new Set<string>();

@@ -291,3 +291,58 @@ export function parseLocalizedDate(
   }
   return null;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Unit words of relative times, English and French, long and short, folded (no accents), singular. */
+const RELATIVE_UNITS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(?:s|sec|second|seconde)$/u, 1000],
+  [/^(?:m|min|mn|minute)$/u, MINUTE],
+  [/^(?:h|hr|hour|heure)$/u, HOUR],
+  [/^(?:d|j|day|jour|jr)$/u, DAY],
+  [/^(?:w|wk|week|sem|semaine)$/u, 7 * DAY],
+  [/^(?:mo|mth|month|mois)$/u, 30 * DAY],
+  [/^(?:y|yr|year|an|annee)$/u, 365 * DAY],
+];
+/** "3 hours ago", "il y a 2 semaines", "20h", "2 j", "1 sem.", "an hour ago", "il y a un mois", "5mo". */
+const RELATIVE = /(?<![\p{L}\p{N}])(\d{1,4}|an?|one|une?)\s*([a-z]{1,8})\.?(?![\p{L}\p{N}])/gu;
+const RELATIVE_NOW = /(?<![\p{L}])(?:just now|now|a moment ago|moments ago|a l'instant|maintenant|a few seconds ago|quelques secondes)(?![\p{L}])/u;
+const RELATIVE_DAY = /(?<![\p{L}])(avant-hier|yesterday|hier)(?![\p{L}])/u;
+
+/**
+ * The time a relative date stands for, counted back from `now` (ms): "3 hours
+ * ago", "il y a 2 semaines", "20h", "2 j", "yesterday", "à l'instant".
+ * English and French only; a month is 30 days and a year 365, so the result
+ * is as precise as the text (Google Maps' "il y a un an" is a year ± months).
+ * Null when the text holds no relative time. Sites that show only these
+ * (Google Maps, YouTube, Facebook, TikTok's older comments) would otherwise
+ * give no time at all, and their old reviews would count as new in the crisis
+ * window.
+ */
+export function parseRelativeTime(text: string | null | undefined, now: number): string | null {
+  if (!text) return null;
+  const s = collapse(text)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘]/gu, "'");
+  if (RELATIVE_NOW.test(s)) return new Date(now).toISOString();
+  const day = RELATIVE_DAY.exec(s);
+  if (day) return new Date(now - (day[1] === 'avant-hier' ? 2 : 1) * DAY).toISOString();
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
+    const word = m[2]!;
+    const unit = RELATIVE_UNITS.find(([re]) => re.test(word) || re.test(word.replace(/s$/u, '')))?.[1];
+    if (unit === undefined) {
+      // "il y a un mois": "a un" is no time, "un mois" is; look again from the next character.
+      RELATIVE.lastIndex = m.index + 1;
+      continue;
+    }
+    const count = /^\d/u.test(m[1]!) ? Number(m[1]) : 1;
+    // A bare number and unit ("20h", "2 j") is relative only where the text says nothing else: "ago", "il y a", or alone.
+    const marked = /\bago\b|\bil y a\b/u.test(s) || s.replace(m[0], '').replace(/[•·.,()\s-]|edited|modifie|edite/gu, '') === '';
+    return marked ? new Date(now - count * unit).toISOString() : null;
+  }
+  return null;
+}

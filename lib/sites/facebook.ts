@@ -13,13 +13,14 @@
  *            permalink a[href*="/posts/"], /permalink/, permalink.php?story_fbid=, /videos/
  *   comment  div[role=article][aria-label^="Comment by NAME …"] ("Commentaire de" in French),
  *            replies "Reply by" / "Réponse de"; permalink = the time link a[href*="comment_id="]
- * Times are relative only ("2 d", "3 h"; the absolute one is a hover tooltip): timestamp null.
+ * Times are relative only ("2 d", "3 h"; the absolute one is a hover tooltip): parseRelativeTime
+ * counts them back from ctx.now (English, French).
  * Facebook has no @handles on posts or comments: handle null.
  * Anything under [role=dialog] / [role=banner] / [role=navigation] is skipped:
  * account and security dialogs render role=article too (sites.md §2).
  */
 import type { AdapterContext, ExtractedItem, ItemKind, SiteAdapter } from './types';
-import { absoluteUrl, collapse, fallbackId, readText } from './dom';
+import { absoluteUrl, collapse, fallbackId, parseRelativeTime, readText } from './dom';
 
 const ARTICLE = 'div[role="article"]';
 const POST_LIKE = `${ARTICLE}, [aria-posinset], [data-pagelet*="FeedUnit_"]`;
@@ -112,7 +113,8 @@ function extractComment(el: Element, label: RegExpExecArray, ctx: AdapterContext
     author,
     handle: null,
     permalink,
-    timestamp: null,
+    // The time link says "2 d" / "2 j"; the label ends with "2 days ago" / "il y a 2 jours".
+    timestamp: parseRelativeTime(readText(link), ctx.now ?? Date.now()) ?? parseRelativeTime(TRAILING_TIME.exec(label[2]!)?.[0], ctx.now ?? Date.now()),
     rating: null,
   };
 }
@@ -155,7 +157,8 @@ function extractPost(el: Element, ctx: AdapterContext): ExtractedItem | null {
     author,
     handle: null,
     permalink: url,
-    timestamp: null,
+    // The post's own link shows its relative time ("3 h", "2 d").
+    timestamp: parseRelativeTime(readText(link), ctx.now ?? Date.now()),
     rating: null,
   };
 }

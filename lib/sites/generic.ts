@@ -34,7 +34,7 @@
  * is not merged (known limit). Hacker News rows use the item id HN gives.
  */
 import type { AdapterContext, ExtractedItem, ItemKind, SiteAdapter } from './types';
-import { absoluteUrl, collapse, fallbackId, isoDate, joinTitle, parseLocalizedDate, parseRating, queryOwn, readText } from './dom';
+import { absoluteUrl, collapse, fallbackId, isoDate, joinTitle, parseLocalizedDate, parseRating, parseRelativeTime, queryOwn, readText } from './dom';
 import { jsonLdScripts, parseJsonLd } from './jsonld';
 
 // ─── Shared: kinds, item assembly ────────────────────────────────────────────
@@ -451,7 +451,8 @@ function hnItem(row: Element, ctx: AdapterContext): ExtractedItem | null {
     author: readText(row.querySelector('.hnuser')) || null,
     handle: null,
     permalink: absoluteUrl(age?.querySelector('a[href]')?.getAttribute('href') ?? `item?id=${id}`, ctx.url),
-    timestamp: hnTime(age?.getAttribute('title')),
+    // 2018 markup has only "8 hours ago": counted back from ctx.now.
+    timestamp: hnTime(age?.getAttribute('title')) ?? parseRelativeTime(readText(age), ctx.now ?? Date.now()),
     rating: null,
   };
 }

@@ -8,7 +8,7 @@
  *     button[data-review-id][data-href=".../maps/contrib/…"]       avatar and name buttons: repeat the id
  *     div.d4r55                                                    author name (fallback)
  *     span[role="img"][aria-label="5 étoiles" | "4 stars"]         rating, localised: first number
- *     span.rsqaWe                                                  "il y a 2 semaines": relative, not read
+ *     span.rsqaWe                                                  "il y a 2 semaines": relative, counted back from ctx.now
  *     div.MyEned > span.wiI7pd  (newer: [data-expandable-section]) review text, "Plus" button after it
  *     div.CDe7pd > … div.wiI7pd                                    owner reply: NOT part of the review
  *
@@ -16,11 +16,11 @@
  * `data-review-id`, `aria-label` and `role`; the text has no stable hook, hence
  * the fallback chain below. Long reviews are cut until "Plus" is clicked: the
  * adapter reads what is rendered (expanding is the runner's job, §14).
- * Times are relative only, so timestamp stays null (§14: needs locale and clock).
+ * Times are relative only: parseRelativeTime (English, French) counts them back from ctx.now (§14).
  * There is no permalink per review: the place URL plus `#review-<id>` stands in.
  */
 import type { AdapterContext, ExtractedItem, SiteAdapter } from './types';
-import { collapse, parseRating, queryOwn, readText } from './dom';
+import { collapse, parseRating, parseRelativeTime, queryOwn, readText } from './dom';
 
 const CARD = 'div[data-review-id][aria-label]';
 const OWNER_REPLY = '.CDe7pd';
@@ -71,7 +71,8 @@ export const googleMaps = {
       author: collapse(el.getAttribute('aria-label') ?? '') || readText(el.querySelector('.d4r55')) || null,
       handle: null,
       permalink: `${page.href}#review-${encodeURIComponent(id)}`,
-      timestamp: null,
+      // "il y a 2 semaines", "3 months ago": relative only (sites.md §14), counted back from ctx.now.
+      timestamp: parseRelativeTime(readText(queryOwn(el, 'span.rsqaWe', OWNER_REPLY)), ctx.now ?? Date.now()),
       rating: parseRating(stars?.getAttribute('aria-label')),
     };
   },

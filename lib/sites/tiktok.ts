@@ -12,7 +12,7 @@
  *     div#<comment id>[class*="DivCommentContentContainer"]
  *       a[href="/@handle"] > [data-e2e="comment-username-1"]     display name; handle from the href
  *       [data-e2e="comment-level-1"]                             text ('comment')
- *       [data-e2e="comment-time-1"]                              "6d ago": relative, not read
+ *       [data-e2e="comment-time-1"]                              "6d ago": relative, read when the id has no time
  *     div[class*="DivReplyContainer"]                           replies once expanded: same shape, "-2" hooks ('reply')
  *
  * The item element is the text element itself (`comment-level-N`), not a wrapper:
@@ -24,12 +24,12 @@
  * Id: the numeric `id` of the comment's content container (TikTok's comment id,
  * present on the 2022 page); without it, a hash of video URL, handle and text.
  * Timestamp: TikTok video and comment ids carry their creation time in the top
- * 32 bits (unix seconds), so it comes from the id; the visible "6d ago" text is
- * relative and is not parsed. Null for hashed ids.
+ * 32 bits (unix seconds), so it comes from the id; for hashed ids, the visible
+ * "6d ago" / "6 j" counted back from ctx.now (a "2-15" date stays null).
  * Permalink: none per comment in the DOM: the video URL without query or hash.
  */
 import type { AdapterContext, ExtractedItem, SiteAdapter } from './types';
-import { fallbackId, readText } from './dom';
+import { fallbackId, parseRelativeTime, readText } from './dom';
 
 const TEXT = '[data-e2e="comment-level-1"], [data-e2e="comment-level-2"]';
 const CAPTION = '[data-e2e="browse-video-desc"]';
@@ -104,7 +104,10 @@ function extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
     author: readText(nameEl) || null,
     handle,
     permalink,
-    timestamp: domId ? tiktokIdTime(domId) : null,
+    // The id holds the time; without one, the visible "6d ago" (a "2-15" date is not read).
+    timestamp:
+      (domId ? tiktokIdTime(domId) : null) ??
+      parseRelativeTime(readText(own.querySelector(`[data-e2e="comment-time-${level}"]`)), ctx.now ?? Date.now()),
     rating: null,
   };
 }

@@ -53,6 +53,12 @@ export interface ExtractedItem {
 export interface AdapterContext {
   /** The page URL (location in the browser; a given URL in tests and the extract CLI). */
   url: URL;
+  /**
+   * The clock relative times ("3 hours ago") are counted back from, in ms:
+   * Date.now() when absent (the page was just rendered); fixed in tests, and
+   * `--now` in the extract CLI for a page saved earlier.
+   */
+  now?: number;
 }
 
 export interface SiteAdapter {

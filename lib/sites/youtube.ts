@@ -9,11 +9,11 @@
  *     │    #author-text[href="/@handle"] · #published-time-text a[href*="lc="] · #content-text
  *     └─ #replies … ytd-comment-view-model      (after "n replies" is expanded) → kind 'reply'
  *
- * The video itself is not an item. Times are relative ("2 days ago"), so
- * timestamp is null (sites.md §14: no reference clock and locale here).
+ * The video itself is not an item. Times are relative ("2 days ago"):
+ * parseRelativeTime (English, French) counts them back from ctx.now (sites.md §14).
  */
 import type { AdapterContext, ExtractedItem, SiteAdapter } from './types';
-import { absoluteUrl, readText } from './dom';
+import { absoluteUrl, parseRelativeTime, readText } from './dom';
 
 const COMMENT = 'ytd-comment-view-model, ytd-comment-renderer';
 
@@ -74,7 +74,8 @@ export const youtube = {
       author,
       handle,
       permalink,
-      timestamp: null,
+      // "2 days ago (edited)": relative only (sites.md §7), counted back from ctx.now.
+      timestamp: parseRelativeTime(readText(el.querySelector('#published-time-text')), ctx.now ?? Date.now()),
       rating: null,
     };
   },

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ITEM_FIELDS, extractPage } from '../../../lib/extract/page';
 import type { SiteAdapter } from '../../../lib/sites/types';
-import { capDepth, decodeHtml, loadHtml, parseArgs, UsageError, urlFromPage } from '../../../scripts/extract';
+import { capDepth, decodeHtml, extractFile, loadHtml, parseArgs, UsageError, urlFromPage } from '../../../scripts/extract';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -176,6 +176,16 @@ describe('helpers', () => {
     expect(parseArgs(['--url=https://x.com/', 'a.html'])).toMatchObject({ file: 'a.html', url: 'https://x.com/', json: false });
     expect(() => parseArgs(['a.html', 'b.html'])).toThrow(UsageError);
     expect(() => parseArgs(['a.html', '--url'])).toThrow(UsageError);
+    expect(parseArgs(['a.html', '--now', '2018-04-24T12:00:00Z']).now).toBe(Date.UTC(2018, 3, 24, 12));
+    expect(parseArgs(['a.html']).now).toBeNull();
+    expect(() => parseArgs(['a.html', '--now', 'yesterday'])).toThrow(UsageError);
+  });
+
+  test('--now: relative times of a saved page are counted back from when it was saved', async () => {
+    const saved = Date.UTC(2018, 3, 24, 12);
+    const { items } = await extractFile(path.join(FIXTURES, 'hn/news.ycombinator.html'), 'https://news.ycombinator.com/item?id=16909056', null, saved);
+    // "8 hours ago" on the first comment (ground truth).
+    expect(items.find((i) => i.id === '16909828')!.timestamp).toBe(new Date(saved - 8 * 3_600_000).toISOString());
   });
 
   test('decodeHtml follows a BOM or a meta charset, else UTF-8', () => {

@@ -21,6 +21,7 @@ import {
   text60,
   type ExpectedItem,
   type LoadedPage,
+  TEST_NOW,
 } from './helpers';
 
 /** Where the demo blog is served; the expected permalinks are written for this port. */
@@ -120,7 +121,7 @@ describe('generic real pages', () => {
 
   describe('Hacker News item page (2018 markup)', () => {
     const FILE = 'hn/news.ycombinator.html';
-    type HnTruth = { id: string; author: string; text60: string | { textContent: string; innerText: string }; permalink: string; indent_px: string };
+    type HnTruth = { id: string; author: string; text60: string | { textContent: string; innerText: string }; age_text: string; permalink: string; indent_px: string };
     const truth = (JSON.parse(readFixture('real/ground-truth.json')) as Record<string, { items: HnTruth[] }>)[FILE]!.items;
     let page: LoadedPage;
     let items: ExtractedItem[];
@@ -138,8 +139,8 @@ describe('generic real pages', () => {
         expect(item.text).toBeTruthy();
         expect(item.text).not.toMatch(/\breply$/u);
         expect(item.permalink).toBe('https://news.ycombinator.com/item?id=' + item.id);
-        // Only relative ages ("8 hours ago") in 2018; today's HN adds span.age[title].
-        expect(item.timestamp).toBeNull();
+        // Only relative ages ("8 hours ago") in 2018 (today's HN adds span.age[title]): counted back from the tests' clock.
+        expect(Date.parse(item.timestamp!)).toBeLessThan(TEST_NOW);
       }
     });
 
@@ -149,6 +150,8 @@ describe('generic real pages', () => {
       // readText glues "company?<p>Australia" as textContent does (see the report on dom.ts).
       const variants = typeof t.text60 === 'string' ? [t.text60] : [t.text60.textContent, t.text60.innerText];
       expect(variants).toContain(text60(item.text));
+      const [, n, unit] = /^(\d+) (minute|hour|day)s? ago$/u.exec(t.age_text)!;
+      expect(item.timestamp).toBe(new Date(TEST_NOW - Number(n) * { minute: 60_000, hour: 3_600_000, day: 86_400_000 }[unit as 'minute']).toISOString());
     });
   });
 });

@@ -67,11 +67,18 @@ export async function loadPage(html: string, url: string, options: { runScripts?
   };
 }
 
+/**
+ * The clock of the adapter tests (AdapterContext.now): relative times ("il y a
+ * 2 semaines") are counted back from 2025-03-15 12:00 UTC, so expected
+ * timestamps are fixed.
+ */
+export const TEST_NOW = Date.UTC(2025, 2, 15, 12, 0, 0);
+
 /** Every item the adapter finds under `root` (nulls dropped), in document order. */
 export function runAdapter(adapter: SiteAdapter, root: ParentNode, url: URL): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   for (const el of root.querySelectorAll(adapter.itemSelector)) {
-    const item = adapter.extractItem(el, { url });
+    const item = adapter.extractItem(el, { url, now: TEST_NOW });
     if (item) items.push(item);
   }
   return items;
@@ -83,7 +90,7 @@ export function runAdapter(adapter: SiteAdapter, root: ParentNode, url: URL): Ex
  * one per id, the first kept, since the runner keys items by id.
  */
 export function runPage(adapter: SiteAdapter, doc: Document, url: URL): ExtractedItem[] {
-  const all = [...runAdapter(adapter, doc, url), ...(adapter.extractDocumentItems?.(doc, { url }) ?? [])];
+  const all = [...runAdapter(adapter, doc, url), ...(adapter.extractDocumentItems?.(doc, { url, now: TEST_NOW }) ?? [])];
   const seen = new Set<string>();
   return all.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
 }

@@ -21,6 +21,7 @@ import {
   text60,
   type ExpectedItem,
   type LoadedPage,
+  TEST_NOW,
 } from './helpers';
 
 const DEMO_URL = 'https://www.tiktok.com/@acme_cafe/video/7300000000000000001';
@@ -57,15 +58,17 @@ describe('tiktok demo page', () => {
     }
   });
 
-  test('without a numeric id, the id is a hash of video URL, handle and text, and the time is unknown', () => {
+  test('without a numeric id, the id is a hash of video URL, handle and text, and the time is the visible "6j" counted back', () => {
     const el = page.document.querySelector('[data-e2e="comment-level-1"]')!;
     const container = el.closest('[class*="DivCommentContentContainer"]')!;
     const id = container.id;
     container.removeAttribute('id');
     try {
-      const item = tiktok.extractItem(el, { url: page.url })!;
+      const item = tiktok.extractItem(el, { url: page.url, now: TEST_NOW })!;
       expect(item.id).toMatch(/^h[0-9a-z]+$/u);
-      expect(item.timestamp).toBeNull();
+      // The demo's first comment says "6j" (6 days).
+      expect(item.timestamp).toBe(new Date(TEST_NOW - 6 * 86_400_000).toISOString());
+      expect(tiktok.extractItem(el, { url: page.url })!.timestamp).not.toBeNull();
       expect(item.permalink).toBe(DEMO_URL);
       expect(tiktok.extractItem(el, { url: new URL(DEMO_URL + '?lang=fr') })!.id).toBe(item.id);
     } finally {

@@ -18,6 +18,7 @@ import {
   runAdapter,
   type ExpectedItem,
   type LoadedPage,
+  TEST_NOW,
 } from './helpers';
 
 const DEMO_URL = 'https://www.youtube.com/watch?v=acmeDemo001';
@@ -104,7 +105,8 @@ describe('youtube fragments', () => {
       author: '@vieux_format',
       handle: '@vieux_format',
       permalink: 'https://www.youtube.com/watch?v=acmeDemo001&lc=UgOldLayout1',
-      timestamp: null,
+      // "il y a 5 ans": five 365-day years before the tests' clock.
+      timestamp: new Date(TEST_NOW - 5 * 365 * 86_400_000).toISOString(),
       rating: null,
     });
   });

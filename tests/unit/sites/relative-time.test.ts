@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { parseRelativeTime } from '../../../lib/sites/dom';
+
+const NOW = Date.UTC(2025, 2, 15, 12, 0, 0);
+const MIN = 60_000;
+const H = 60 * MIN;
+const D = 24 * H;
+
+describe('parseRelativeTime (English, French): counted back from now', () => {
+  test.each([
+    ['3 hours ago', 3 * H],
+    ['an hour ago', H],
+    ['3 minutes ago', 3 * MIN],
+    ['2 days ago (edited)', 2 * D],
+    ['6d ago', 6 * D],
+    ['a year ago', 365 * D],
+    ['2 weeks', 14 * D],
+    ['20h •', 20 * H],
+    ['1y', 365 * D],
+    ['5mo', 150 * D],
+    ['12 min', 12 * MIN],
+    ['Just now', 0],
+    ['yesterday', D],
+    ['il y a 2 semaines', 14 * D],
+    ['il y a un mois', 30 * D],
+    ['il y a un an', 365 * D],
+    ['Modifié il y a 3 mois', 90 * D],
+    ['il y a 10 secondes', 10_000],
+    ['2 j', 2 * D],
+    ['6j ', 6 * D],
+    ['1 sem.', 7 * D],
+    ['2 mois', 60 * D],
+    ["À l’instant", 0],
+    ['hier', D],
+    ['avant-hier', 2 * D],
+  ])('%j', (text, back) => {
+    expect(parseRelativeTime(text, NOW)).toBe(new Date(NOW - back).toISOString());
+  });
+
+  test.each(['', '2-15', 'Acme 2 days', 'il y a', 'le 3 mars', '10 cafés', null, undefined])('no relative time: %j', (text) => {
+    expect(parseRelativeTime(text, NOW)).toBeNull();
+  });
+});
