@@ -61,7 +61,9 @@ export async function recordItems(db: VeilleDb, items: readonly ReportedItem[], 
           author: item.author ?? old.author,
           handle: item.handle ?? old.handle,
           permalink: item.permalink ?? old.permalink,
-          timestamp: item.timestamp ?? old.timestamp,
+          // The first time read is kept: a relative one ("3 min", later "2 h", then "il y a 2 semaines") is most
+          // precise when the item is new, and an absolute one does not change.
+          timestamp: old.timestamp ?? item.timestamp,
           rating: item.rating ?? old.rating,
           brandIds: [...new Set([...old.brandIds, ...brandIds])],
           terms: [...new Set([...old.terms, ...terms])],

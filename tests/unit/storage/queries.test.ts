@@ -57,6 +57,14 @@ describe('recordItems deduplicates by site id', () => {
     await recordItems(db, [item('4', 'Acme est nul, vraiment')], 'https://x.com/home', score);
     expect(await db.mentions.get('x:4')).toMatchObject({ text: 'Acme est nul, vraiment', status: 'follow_up', sentiment: { label: 'negative' } });
   });
+  test('the first time read is kept (a relative "3 min" is not replaced by a later, coarser "2 h"); a missing one is filled', async () => {
+    await recordItems(db, [{ ...item('5'), timestamp: '2025-03-15T11:57:00.000Z' }], 'https://x.com/home', score);
+    await recordItems(db, [{ ...item('5'), timestamp: '2025-03-15T12:00:00.000Z' }], 'https://x.com/home', score);
+    expect((await db.mentions.get('x:5'))!.timestamp).toBe('2025-03-15T11:57:00.000Z');
+    await recordItems(db, [item('6')], 'https://x.com/home', score);
+    await recordItems(db, [{ ...item('6'), timestamp: '2025-03-15T10:00:00.000Z' }], 'https://x.com/home', score);
+    expect((await db.mentions.get('x:6'))!.timestamp).toBe('2025-03-15T10:00:00.000Z');
+  });
 });
 
 describe('statuses and queries', () => {
