@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { crisisConfigItem } from '../../lib/brands/settings';
-import { DEFAULT_CRISIS_CONFIG, checkCrisisConfig, type CrisisConfig } from '../../lib/crisis/detect';
+import { CrisisConfigError, DEFAULT_CRISIS_CONFIG, checkCrisisConfig, type CrisisConfig, type CrisisConfigRule } from '../../lib/crisis/detect';
 import { t, type MessageKey } from '../../lib/ui/i18n';
 
 type Field = 'windowHours' | 'baselineDays' | 's0' | 's1' | 's2' | 'minNegatives' | 'minNegativeShare';
@@ -19,6 +19,25 @@ const FIELDS: Array<{ key: Field; label: MessageKey; step: string }> = [
   { key: 'minNegatives', label: 'crisisMinNegatives', step: '1' },
   { key: 'minNegativeShare', label: 'crisisMinShare', step: '0.05' },
 ];
+
+/** The form field of a CrisisConfigError's field ("sigmas[1]" → s1). */
+const FIELD_OF: Readonly<Record<string, Field>> = {
+  windowHours: 'windowHours',
+  baselineDays: 'baselineDays',
+  'sigmas[0]': 's0',
+  'sigmas[1]': 's1',
+  'sigmas[2]': 's2',
+  minNegatives: 'minNegatives',
+  minNegativeShare: 'minNegativeShare',
+};
+
+const RULE_MESSAGE: Readonly<Record<CrisisConfigRule, MessageKey>> = {
+  positive: 'crisisErrPositive',
+  integer: 'crisisErrInteger',
+  increasing: 'crisisErrIncreasing',
+  nonNegative: 'crisisErrNonNegative',
+  share: 'crisisErrShare',
+};
 
 function toFields(c: CrisisConfig): Record<Field, string> {
   return {
@@ -34,7 +53,7 @@ function toFields(c: CrisisConfig): Record<Field, string> {
 
 export function AlertsPanel() {
   const [f, setF] = useState<Record<Field, string>>(toFields(DEFAULT_CRISIS_CONFIG));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; field: Field | null } | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => void crisisConfigItem.getValue().then((c) => setF(toFields(c))), []);
   const save = async (c: CrisisConfig) => {
@@ -45,7 +64,11 @@ export function AlertsPanel() {
       setSaved(true);
       setF(toFields(c));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof CrisisConfigError) {
+        const field = FIELD_OF[e.field] ?? null;
+        const label = field ? t(FIELDS.find((x) => x.key === field)!.label) : e.field;
+        setError({ text: t(RULE_MESSAGE[e.rule], label), field });
+      } else setError({ text: e instanceof Error ? e.message : String(e), field: null });
     }
   };
   return (
@@ -62,12 +85,22 @@ export function AlertsPanel() {
       {FIELDS.map((x) => (
         <div class="field" key={x.key}>
           <label for={`crisis-${x.key}`}>{t(x.label)}</label>
-          <input id={`crisis-${x.key}`} type="number" step={x.step} min="0" data-testid={`crisis-${x.key}`} value={f[x.key]} onInput={(e) => setF({ ...f, [x.key]: e.currentTarget.value })} />
+          <input
+            id={`crisis-${x.key}`}
+            type="number"
+            step={x.step}
+            min="0"
+            data-testid={`crisis-${x.key}`}
+            value={f[x.key]}
+            aria-invalid={error?.field === x.key ? 'true' : undefined}
+            aria-describedby={error?.field === x.key ? 'alerts-error' : undefined}
+            onInput={(e) => setF({ ...f, [x.key]: e.currentTarget.value })}
+          />
         </div>
       ))}
       {error ? (
-        <p role="alert" class="error" data-testid="alerts-error">
-          {error}
+        <p role="alert" class="error" id="alerts-error" data-testid="alerts-error">
+          {error.text}
         </p>
       ) : null}
       {saved ? (

@@ -75,17 +75,34 @@ export interface CrisisAssessment {
 const HOUR = 3_600_000;
 
 /** Checks a configuration; throws an Error naming the field. */
+/** What a refused crisis configuration broke, for a message in the CM's language (the options page). */
+export type CrisisConfigRule = 'positive' | 'integer' | 'increasing' | 'nonNegative' | 'share';
+
+/** A refused crisis configuration: which field, which rule; `message` is English, for logs. */
+export class CrisisConfigError extends Error {
+  constructor(
+    /** "windowHours", "sigmas[1]"… */
+    readonly field: string,
+    readonly rule: CrisisConfigRule,
+    message: string,
+  ) {
+    super(`crisis config: ${message}`);
+    this.name = 'CrisisConfigError';
+  }
+}
+
 export function checkCrisisConfig(c: CrisisConfig): CrisisConfig {
   const pos = (v: number, name: string) => {
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`crisis config: ${name} must be a positive number`);
+    if (!Number.isFinite(v) || v <= 0) throw new CrisisConfigError(name, 'positive', `${name} must be a positive number`);
   };
   pos(c.windowHours, 'windowHours');
   pos(c.baselineDays, 'baselineDays');
-  if (!Number.isInteger(c.baselineDays)) throw new Error('crisis config: baselineDays must be an integer');
+  if (!Number.isInteger(c.baselineDays)) throw new CrisisConfigError('baselineDays', 'integer', 'baselineDays must be an integer');
   c.sigmas.forEach((s, i) => pos(s, `sigmas[${i}]`));
-  if (!(c.sigmas[0] < c.sigmas[1] && c.sigmas[1] < c.sigmas[2])) throw new Error('crisis config: sigmas must increase');
-  if (!Number.isFinite(c.minNegatives) || c.minNegatives < 0) throw new Error('crisis config: minNegatives must be >= 0');
-  if (!(c.minNegativeShare >= 0 && c.minNegativeShare <= 1)) throw new Error('crisis config: minNegativeShare must be in 0..1');
+  if (!(c.sigmas[0] < c.sigmas[1])) throw new CrisisConfigError('sigmas[1]', 'increasing', 'sigmas must increase');
+  if (!(c.sigmas[1] < c.sigmas[2])) throw new CrisisConfigError('sigmas[2]', 'increasing', 'sigmas must increase');
+  if (!Number.isFinite(c.minNegatives) || c.minNegatives < 0) throw new CrisisConfigError('minNegatives', 'nonNegative', 'minNegatives must be >= 0');
+  if (!(c.minNegativeShare >= 0 && c.minNegativeShare <= 1)) throw new CrisisConfigError('minNegativeShare', 'share', 'minNegativeShare must be in 0..1');
   pos(c.minSigma, 'minSigma');
   return c;
 }

@@ -45,6 +45,11 @@ test.describe('in French', () => {
     await options.goto(`chrome-extension://${veille.extensionId}/options.html`);
     await expect(options.getByRole('tab', { name: 'Marques' })).toBeVisible();
     await expect(options.getByLabel('Autres noms')).toBeVisible();
+    // A refused crisis threshold is explained in French too.
+    await options.getByRole('tab', { name: 'Alertes de crise' }).click();
+    await options.getByTestId('crisis-windowHours').fill('0');
+    await options.getByTestId('save-alerts').click();
+    await expect(options.getByTestId('alerts-error')).toContainText('doit être un nombre supérieur à 0');
   });
 });
 
@@ -59,7 +64,11 @@ test('crisis thresholds: checked (the field is named), saved, reset; axe', async
 
   await options.getByTestId('crisis-s1').fill('1');
   await options.getByTestId('save-alerts').click();
-  await expect(options.getByTestId('alerts-error')).toContainText('sigmas must increase');
+  // Named by its label, in the CM's language, and tied to the field.
+  await expect(options.getByTestId('alerts-error')).toContainText('must be higher than the level before it');
+  await expect(options.getByTestId('alerts-error')).toContainText('Moderate: σ above the baseline');
+  await expect(options.getByTestId('crisis-s1')).toHaveAttribute('aria-invalid', 'true');
+  await expect(options.getByTestId('crisis-s1')).toHaveAttribute('aria-describedby', 'alerts-error');
   expect(await stored()).toBeUndefined();
 
   await options.getByTestId('crisis-s1').fill('3');

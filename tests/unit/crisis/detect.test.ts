@@ -3,6 +3,7 @@ import {
   DEFAULT_CRISIS_CONFIG,
   assessCrisis,
   checkCrisisConfig,
+  CrisisConfigError,
   crisisTimeline,
   type CrisisEvent,
 } from '../../../lib/crisis/detect';
@@ -132,6 +133,22 @@ describe('crisis levels on replayed series', () => {
     expect(() => checkCrisisConfig({ ...DEFAULT_CRISIS_CONFIG, sigmas: [2, 1.5, 3] })).toThrow('sigmas must increase');
     expect(() => checkCrisisConfig({ ...DEFAULT_CRISIS_CONFIG, windowHours: 0 })).toThrow('windowHours');
     expect(() => checkCrisisConfig({ ...DEFAULT_CRISIS_CONFIG, minNegativeShare: 2 })).toThrow('minNegativeShare');
+    // Field and rule, for a message in the CM's language on the options page.
+    const refused = (c: Partial<typeof DEFAULT_CRISIS_CONFIG>) => {
+      try {
+        checkCrisisConfig({ ...DEFAULT_CRISIS_CONFIG, ...c });
+      } catch (e) {
+        return e instanceof CrisisConfigError ? [e.field, e.rule] : null;
+      }
+      return null;
+    };
+    expect(refused({ sigmas: [2, 1.5, 3] })).toEqual(['sigmas[1]', 'increasing']);
+    expect(refused({ sigmas: [2, 3.5, 3] })).toEqual(['sigmas[2]', 'increasing']);
+    expect(refused({ windowHours: 0 })).toEqual(['windowHours', 'positive']);
+    expect(refused({ baselineDays: 2.5 })).toEqual(['baselineDays', 'integer']);
+    expect(refused({ minNegatives: -1 })).toEqual(['minNegatives', 'nonNegative']);
+    expect(refused({ minNegativeShare: 2 })).toEqual(['minNegativeShare', 'share']);
+    expect(refused({})).toBeNull();
   });
 
   test('events outside the window and baseline do not count', () => {
