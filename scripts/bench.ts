@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle,store] [--posts N] [--batch N] [--interval MS] [--mb N] [--items N] [--runs N] [--trace FILE]`
+ * `npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle,store] [--posts N] [--batch N] [--interval MS] [--mb N] [--items N] [--runs N] [--pairs N] [--trace FILE]`
  *
  * Measures what the issue asks of the content script and the matcher, in one run:
  *   feed     a 10,000-post X-like feed appended in batches (default 20 posts every 50 ms,
@@ -31,6 +31,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DEMO_BRANDS } from '../lib/brands/demo';
 import { buildMatcher } from '../lib/brands/matcher';
+import type { FeedRun } from './bench/feed';
 import { brandTerms, compileRegexLoop, generateBrands, generateCorpus, generateFeedPosts, regexLoopMatch } from './bench/corpus';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,10 +58,12 @@ export interface BenchOptions {
   runs: number;
   /** Chrome trace of the feed run with the extension (diagnostics). */
   trace?: string;
+  /** Pairs of feed runs (without, with the extension) whose long-task differences give the median. */
+  pairs: number;
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { json: false, build: true, only: [...PARTS], posts: 10_000, mb: 20, batch: 20, interval: 50, items: 100_000, runs: 5 };
+  const opts: BenchOptions = { json: false, build: true, only: [...PARTS], posts: 10_000, mb: 20, batch: 20, interval: 50, items: 100_000, runs: 5, pairs: 5 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -86,6 +89,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     else if (a === '--items' || a.startsWith('--items=')) opts.items = Math.round(positive(value()));
     else if (a === '--runs' || a.startsWith('--runs=')) opts.runs = Math.round(positive(value()));
     else if (a === '--trace' || a.startsWith('--trace=')) opts.trace = value();
+    else if (a === '--pairs' || a.startsWith('--pairs=')) opts.pairs = Math.round(positive(value()));
     else if (a === '--help' || a === '-h') throw new UsageError('');
     else throw new UsageError(`unknown option ${a}`);
   }
@@ -232,8 +236,12 @@ export interface FeedReport {
   intervalMs: number;
   /** Posts the virtualised timeline keeps in the DOM. */
   keep: number;
-  /** Long tasks (> 50 ms) with the extension minus without it. */
+  /** Long tasks (> 50 ms) with the extension minus without it: the median over the pairs of runs. */
   longTasksExtension: number;
+  /** The mean of the same differences. */
+  longTasksExtensionMean: number;
+  /** Long tasks of each pair of runs. */
+  pairs: Array<{ withExtension: number; withoutExtension: number }>;
   /** Content-script main-thread time per post (CPU profile, see README), ms. */
   msPerPost: number;
   /** (main-thread busy time with − without) / posts, ms: the same cost seen from outside, noisier. */
@@ -243,39 +251,67 @@ export interface FeedReport {
   definitions: Record<string, string>;
   expectedMentions: number;
   storedMentions: number | null;
-  withExtension: import('./bench/feed').FeedRun;
-  withoutExtension: import('./bench/feed').FeedRun;
+  /** The pair whose difference is the median, in full. */
+  withExtension: FeedRun;
+  withoutExtension: FeedRun;
   /** A third run, with the extension and the CPU profiler (msPerPost comes from it). */
-  withExtensionProfiled: import('./bench/feed').FeedRun;
+  withExtensionProfiled: FeedRun;
 }
 
-export async function benchFeed(count: number, batch = 20, intervalMs = 50, traceFile?: string): Promise<FeedReport> {
+export async function benchFeed(count: number, batch = 20, intervalMs = 50, traceFile?: string, pairs = 5): Promise<FeedReport> {
   const { runFeed } = await import('./bench/feed');
   const posts = generateFeedPosts(count, 0.05);
   const demo = buildMatcher(DEMO_BRANDS);
   const expectedMentions = posts.filter((p) => demo.match(p.text).length > 0).length;
   const common = { posts, batch, intervalMs, settleMs: 2000, keep: 1000, expectedMentions, log };
-  const withoutExtension = await runFeed(false, common);
-  const withExtension = await runFeed(true, traceFile ? { ...common, traceFile } : common);
+  // Long tasks are counted in pairs of runs (without Veille, with it; the order alternates so that a drift of the
+  // machine weighs on both sides). The page alone has long tasks of its own on a busy feed, and a single pair's
+  // difference swings by ±3 even when the extension does nothing at all (README, "Notes on the feed figures"):
+  // the figure is the median of the pairs' differences.
+  const runs: Array<{ without: FeedRun; with: FeedRun }> = [];
+  for (let i = 0; i < pairs; i++) {
+    const trace = i === 0 ? traceFile : undefined;
+    // --trace FILE: the first pair's run with Veille goes to FILE, the one without to FILE's name + "-without".
+    const runWithout = () => runFeed(false, trace ? { ...common, traceFile: trace.replace(/(\.json)?$/, '-without$1') } : common);
+    const runWith = () => runFeed(true, trace ? { ...common, traceFile: trace } : common);
+    if (i % 2 === 0) {
+      const without = await runWithout();
+      runs.push({ without, with: await runWith() });
+    } else {
+      const withRun = await runWith();
+      runs.push({ without: await runWithout(), with: withRun });
+    }
+    log(`bench: pair ${i + 1}/${pairs}: long tasks ${runs[i]!.with.longTasks} with Veille, ${runs[i]!.without.longTasks} without`);
+  }
+  const diffs = runs.map((r) => r.with.longTasks - r.without.longTasks);
+  const medianDiff = median(diffs);
+  // The pair whose difference is the median is reported in full.
+  const shown = runs[diffs.indexOf(medianDiff)]!;
+  const { with: withExtension, without: withoutExtension } = shown;
   const profiled = await runFeed(true, { ...common, profile: true });
   const n = withExtension.posts;
+  const stored = runs.map((r) => r.with.storedMentions ?? 0);
   return {
     posts: n,
     batch: common.batch,
     intervalMs: common.intervalMs,
     keep: common.keep,
-    longTasksExtension: withExtension.longTasks - withoutExtension.longTasks,
+    longTasksExtension: medianDiff,
+    longTasksExtensionMean: round(diffs.reduce((a, b) => a + b, 0) / diffs.length),
+    pairs: runs.map((r) => ({ withExtension: r.with.longTasks, withoutExtension: r.without.longTasks })),
     msPerPost: round((profiled.extensionScriptMs ?? 0) / n, 4),
-    msPerPostMainThreadDelta: round((withExtension.taskMs - withoutExtension.taskMs) / n, 4),
+    msPerPostMainThreadDelta: round(runs.reduce((a, r) => a + r.with.taskMs - r.without.taskMs, 0) / runs.length / n, 4),
     longestExtensionSliceMs: profiled.extensionLongestSliceMs,
     definitions: {
-      longTasksExtension: 'withExtension.longTasks - withoutExtension.longTasks: PerformanceObserver longtask entries (> 50 ms) from the first append until 2 s after the last, runs without the profiler',
+      longTasksExtension:
+        'median over the pairs of (withExtension.longTasks - withoutExtension.longTasks): PerformanceObserver longtask entries (> 50 ms) from the first append until 2 s after the last, runs without the profiler',
       msPerPost:
         'withExtensionProfiled.extensionScriptMs / posts: CPU-profile samples (200 µs) whose stack holds a chrome-extension:// frame (content script, its DOM reads, matcher, messaging), per post appended',
-      msPerPostMainThreadDelta: '(withExtension.taskMs - withoutExtension.taskMs) / posts: CDP TaskDuration of the renderer main thread, with minus without',
+      msPerPostMainThreadDelta: 'mean over the pairs of (withExtension.taskMs - withoutExtension.taskMs) / posts: CDP TaskDuration of the renderer main thread, with minus without',
     },
     expectedMentions,
-    storedMentions: withExtension.storedMentions,
+    // Every run with Veille must store every mention: the fewest stored is reported.
+    storedMentions: Math.min(...stored),
     withExtension,
     withoutExtension,
     withExtensionProfiled: profiled,
@@ -343,7 +379,7 @@ function summary(r: BenchReport): string {
   if (r.feed) {
     const f = r.feed;
     lines.push(
-      `feed     ${f.posts} posts: long tasks ${f.withExtension.longTasks} with Veille, ${f.withoutExtension.longTasks} without (difference ${f.longTasksExtension});`,
+      `feed     ${f.posts} posts: long tasks with/without Veille ${f.pairs.map((p) => `${p.withExtension}/${p.withoutExtension}`).join(', ')} (median difference ${f.longTasksExtension}, mean ${f.longTasksExtensionMean});`,
       `         content script ${f.msPerPost} ms/post (main-thread delta ${f.msPerPostMainThreadDelta} ms/post); ${f.storedMentions}/${f.expectedMentions} mentions stored`,
     );
   }
@@ -373,7 +409,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     opts = parseArgs(argv);
   } catch (err) {
-    const usage = 'usage: npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle,store] [--posts N] [--batch N] [--interval MS] [--mb N] [--items N] [--runs N] [--trace FILE]';
+    const usage = 'usage: npm run bench -- [--json] [--no-build] [--only feed,matcher,bundle,store] [--posts N] [--batch N] [--interval MS] [--mb N] [--items N] [--runs N] [--pairs N] [--trace FILE]';
     process.stderr.write((err as Error).message ? `bench: ${(err as Error).message}\n${usage}\n` : usage + '\n');
     return 2;
   }
@@ -406,7 +442,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (opts.only.includes('bundle')) report.bundle = bundleReport();
   if (opts.only.includes('matcher')) report.matcher = benchMatcher(opts.mb);
   if (opts.only.includes('feed')) {
-    report.feed = await benchFeed(opts.posts, opts.batch, opts.interval, opts.trace);
+    report.feed = await benchFeed(opts.posts, opts.batch, opts.interval, opts.trace, opts.pairs);
     if (report.feed.storedMentions !== report.feed.expectedMentions) {
       log(`bench: the extension stored ${report.feed.storedMentions} mentions, ${report.feed.expectedMentions} expected`);
       failed = true;

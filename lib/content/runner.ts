@@ -167,6 +167,10 @@ export function startRunner(opts: RunnerOptions): Runner {
       return;
     }
     const el = node as Element;
+    // An added subtree that sits in no item and whose text cannot name a brand holds no item worth reading:
+    // one string, and none of its elements is touched (every element the content script touches gets a
+    // wrapper in its world that lives as long as the element, and the page's garbage collections pay for it).
+    if (adapter.textWithinItem && !el.closest(adapter.itemSelector) && !opts.getMatcher().mayMatch(el.textContent ?? '')) return;
     extractEnclosing(el);
     for (const item of el.querySelectorAll(adapter.itemSelector)) extract(item);
   };

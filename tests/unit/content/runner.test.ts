@@ -156,3 +156,38 @@ test('textWithinItem: elements whose text names no brand are not read at all; na
   await settle();
   expect(sent().sort()).toEqual(['x', 'y', 'z']);
 });
+
+test('textWithinItem: an added cell whose text names no brand is not searched for items; one that does is, and a change inside an item still is', async () => {
+  const within: SiteAdapter = { ...adapter, textWithinItem: true };
+  startRunner({ adapter: within, doc: document, getMatcher: () => matcher, onItems: (b) => batches.push(b), signal: abort.signal, flushDelayMs: 20 });
+  const searched: Element[] = [];
+  const qsa = Element.prototype.querySelectorAll;
+  const spy = vi.spyOn(Element.prototype, 'querySelectorAll').mockImplementation(function (this: Element, sel: string) {
+    if (sel === within.itemSelector) searched.push(this);
+    return qsa.call(this, sel);
+  });
+  try {
+    const cell = (id: string, text: string) => {
+      const c = document.createElement('div');
+      c.className = 'cell';
+      c.dataset.cell = id;
+      c.append(post(id, text));
+      return c;
+    };
+    const quiet = cell('q', 'le café du coin');
+    const loud = cell('l', 'encore Ac\u200bme');
+    document.body.append(quiet, loud);
+    await settle();
+    expect(sent()).toEqual(['l']);
+    expect(searched).not.toContain(quiet);
+    expect(searched).toContain(loud);
+    // Inside an item, an added node is read through its item whatever its own text says.
+    const span = document.createElement('span');
+    span.textContent = ' et Acme';
+    document.querySelector('[data-id="q"]')!.append(span);
+    await settle();
+    expect(sent().sort()).toEqual(['l', 'q']);
+  } finally {
+    spy.mockRestore();
+  }
+});
