@@ -10,6 +10,7 @@ import { SITE_IDS, type SiteId } from '../../lib/sites/types';
 import { t, type MessageKey } from '../../lib/ui/i18n';
 import type { GuideModel } from './guide-model';
 import { replyBrands } from './guide-model';
+import { PlatformForm } from './PlatformForm';
 import { VoiceForm } from './VoiceForm';
 import type { OptionsModel } from './model';
 
@@ -207,7 +208,8 @@ export function GuidePanel({ model, guide }: { model: OptionsModel; guide: Guide
             </button>
           </p>
           {editing ? <TemplateForm tpl={editing} guide={guide} /> : null}
-          <VoiceForm guide={g} onSave={(next) => void guide.saveVoice(next)} />
+          <VoiceForm guide={g} onSave={guide.saveVoice} />
+          <PlatformForm guide={g} onSave={guide.saveVoice} />
         </>
       )}
     </div>

@@ -1,30 +1,107 @@
 /**
- * The guide's voice and vocabulary as forms: formality and signatures per
- * language, the emoji policy, tone words, banned terms ("term => replacement |
- * reason", one per line) and product names ("Name: misspelling, misspelling").
+ * The guide's voice and vocabulary as forms: formality, signatures, greetings
+ * and closings per language, the emoji policy, tone words, banned terms
+ * ("term => replacement | reason", one per line), required terms ("term |
+ * reason") and product names ("Name: misspelling, misspelling").
  * Saved through the guide model, so parseGuide checks everything first.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { EMOJI_POLICIES, type EmojiPolicy, type StyleGuide } from '../../lib/replies/guide';
-import { bannedToText, productsToText, textToBanned, textToProducts } from './vocabulary';
+import { EMOJI_POLICIES, GUIDE_LANGS, type EmojiPolicy, type GuideLang, type LangVoice, type StyleGuide, type Voice } from '../../lib/replies/guide';
+import { bannedToText, linesOf, productsToText, requiredToText, textToBanned, textToProducts, textToRequired } from './vocabulary';
 import { t } from '../../lib/ui/i18n';
 
-export function VoiceForm({ guide, onSave }: { guide: StyleGuide; onSave(next: StyleGuide): void }) {
+const FORMALITIES: { [L in GuideLang]: readonly string[] } = { fr: ['vous', 'tu'], en: ['formal', 'casual'] };
+
+/** The textareas' contents, kept as typed until the form is saved. */
+interface Texts {
+  banned: string;
+  products: string;
+  required: string;
+  tone: string;
+  greetings: Record<GuideLang, string>;
+  closings: Record<GuideLang, string>;
+}
+
+function textsOf(guide: StyleGuide): Texts {
+  const per = (pick: (v: LangVoice<string>) => string[]) =>
+    Object.fromEntries(GUIDE_LANGS.map((l) => [l, (guide.voice[l] ? pick(guide.voice[l]) : []).join('\n')])) as Record<GuideLang, string>;
+  return {
+    banned: bannedToText(guide.vocabulary.banned),
+    products: productsToText(guide.vocabulary.products),
+    required: requiredToText(guide.vocabulary.required),
+    tone: guide.voice.tone.join(', '),
+    greetings: per((v) => v.greetings),
+    closings: per((v) => v.closings),
+  };
+}
+
+function LangFields({ lang, voice, texts, onVoice, onTexts }: {
+  lang: GuideLang;
+  voice: LangVoice<string>;
+  texts: Texts;
+  onVoice(next: LangVoice<string>): void;
+  onTexts(next: Texts): void;
+}) {
+  const id = (field: string) => `voice-${lang}-${field}`;
+  return (
+    <fieldset class="checks lang-voice">
+      <legend>{t(`langName_${lang}`)}</legend>
+      <label>
+        {t('voiceFormality')}{' '}
+        <select data-testid={id('formality')} value={voice.formality} onChange={(e) => onVoice({ ...voice, formality: e.currentTarget.value })}>
+          {FORMALITIES[lang].map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('voiceSignature')} <input type="text" value={voice.signature} onInput={(e) => onVoice({ ...voice, signature: e.currentTarget.value })} />
+      </label>
+      <label>
+        {t('voiceShortSignature')}{' '}
+        <input type="text" data-testid={id('short-signature')} value={voice.shortSignature} onInput={(e) => onVoice({ ...voice, shortSignature: e.currentTarget.value })} />
+      </label>
+      <div class="field">
+        <label for={id('greetings')}>{t('voiceGreetings')}</label>
+        <textarea
+          id={id('greetings')}
+          data-testid={id('greetings')}
+          rows={3}
+          value={texts.greetings[lang]}
+          aria-describedby="voice-lines-hint"
+          onInput={(e) => onTexts({ ...texts, greetings: { ...texts.greetings, [lang]: e.currentTarget.value } })}
+        />
+      </div>
+      <div class="field">
+        <label for={id('closings')}>{t('voiceClosings')}</label>
+        <textarea
+          id={id('closings')}
+          data-testid={id('closings')}
+          rows={3}
+          value={texts.closings[lang]}
+          aria-describedby="voice-lines-hint"
+          onInput={(e) => onTexts({ ...texts, closings: { ...texts.closings, [lang]: e.currentTarget.value } })}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+export function VoiceForm({ guide, onSave }: { guide: StyleGuide; onSave(next: StyleGuide): Promise<boolean> }) {
   const [g, setG] = useState(guide);
-  const [banned, setBanned] = useState(bannedToText(guide.vocabulary.banned));
-  const [products, setProducts] = useState(productsToText(guide.vocabulary.products));
-  const [tone, setTone] = useState(guide.voice.tone.join(', '));
+  const [texts, setTexts] = useState(() => textsOf(guide));
   // A newer guide (saved here, imported, or seeded by the worker) replaces the form, unless the CM is typing.
   const [dirty, setDirty] = useState(false);
   useEffect(() => {
     if (dirty) return;
     setG(guide);
-    setBanned(bannedToText(guide.vocabulary.banned));
-    setProducts(productsToText(guide.vocabulary.products));
-    setTone(guide.voice.tone.join(', '));
+    setTexts(textsOf(guide));
   }, [guide, dirty]);
-  const fr = g.voice.fr;
-  const en = g.voice.en;
+  const langs = GUIDE_LANGS.filter((l) => g.voice[l]);
+  // The formality comes from FORMALITIES[lang], so the voice stays one of the language's forms.
+  const setLangVoice = (lang: GuideLang, next: LangVoice<string>) => setG({ ...g, voice: { ...g.voice, [lang]: next } as Voice });
   return (
     <form
       class="voice-form"
@@ -33,18 +110,34 @@ export function VoiceForm({ guide, onSave }: { guide: StyleGuide; onSave(next: S
       onChange={() => setDirty(true)}
       onSubmit={(e) => {
         e.preventDefault();
-        setDirty(false);
-        onSave({
-          ...g,
-          voice: { ...g.voice, tone: tone.split(',').map((s) => s.trim()).filter((s) => s !== '') },
-          vocabulary: { ...g.vocabulary, banned: textToBanned(banned, guide.vocabulary.banned), products: textToProducts(products) },
+        const lists = <F extends string>(v: LangVoice<F>, l: GuideLang): LangVoice<F> => ({ ...v, greetings: linesOf(texts.greetings[l]), closings: linesOf(texts.closings[l]) });
+        const voice: Voice = {
+          ...g.voice,
+          tone: texts.tone.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+          ...(g.voice.fr ? { fr: lists(g.voice.fr, 'fr') } : {}),
+          ...(g.voice.en ? { en: lists(g.voice.en, 'en') } : {}),
+        };
+        // A refused guide leaves the form as typed (the error names the field); a saved one takes the stored version.
+        // Only the voice and the vocabulary come from this form: the rest is the guide as stored now
+        // (templates or platform rules saved meanwhile are kept).
+        void onSave({
+          ...guide,
+          voice,
+          vocabulary: {
+            ...guide.vocabulary,
+            banned: textToBanned(texts.banned, guide.vocabulary.banned),
+            required: textToRequired(texts.required, guide.vocabulary.required),
+            products: textToProducts(texts.products),
+          },
+        }).then((saved) => {
+          if (saved) setDirty(false);
         });
       }}
     >
       <h2>{t('voiceTitle')}</h2>
       <div class="field">
         <label for="voice-tone">{t('voiceTone')}</label>
-        <input id="voice-tone" type="text" value={tone} onInput={(e) => setTone(e.currentTarget.value)} />
+        <input id="voice-tone" type="text" value={texts.tone} onInput={(e) => setTexts({ ...texts, tone: e.currentTarget.value })} />
       </div>
       <div class="field">
         <label for="voice-emoji">{t('voiceEmoji')}</label>
@@ -56,46 +149,29 @@ export function VoiceForm({ guide, onSave }: { guide: StyleGuide; onSave(next: S
           ))}
         </select>
       </div>
-      {fr ? (
-        <fieldset class="checks">
-          <legend>{t('langName_fr')}</legend>
-          <label>
-            {t('voiceFormality')}{' '}
-            <select data-testid="voice-fr-formality" value={fr.formality} onChange={(e) => setG({ ...g, voice: { ...g.voice, fr: { ...fr, formality: e.currentTarget.value as 'vous' | 'tu' } } })}>
-              <option value="vous">vous</option>
-              <option value="tu">tu</option>
-            </select>
-          </label>
-          <label>
-            {t('voiceSignature')} <input type="text" value={fr.signature} onInput={(e) => setG({ ...g, voice: { ...g.voice, fr: { ...fr, signature: e.currentTarget.value } } })} />
-          </label>
-        </fieldset>
-      ) : null}
-      {en ? (
-        <fieldset class="checks">
-          <legend>{t('langName_en')}</legend>
-          <label>
-            {t('voiceFormality')}{' '}
-            <select value={en.formality} onChange={(e) => setG({ ...g, voice: { ...g.voice, en: { ...en, formality: e.currentTarget.value as 'formal' | 'casual' } } })}>
-              <option value="formal">formal</option>
-              <option value="casual">casual</option>
-            </select>
-          </label>
-          <label>
-            {t('voiceSignature')} <input type="text" value={en.signature} onInput={(e) => setG({ ...g, voice: { ...g.voice, en: { ...en, signature: e.currentTarget.value } } })} />
-          </label>
-        </fieldset>
-      ) : null}
+      {langs.map((l) => (
+        <LangFields key={l} lang={l} voice={g.voice[l] as LangVoice<string>} texts={texts} onVoice={(next) => setLangVoice(l, next)} onTexts={setTexts} />
+      ))}
+      <p class="hint" id="voice-lines-hint">
+        {t('voiceLinesHint')}
+      </p>
       <div class="field">
         <label for="voice-banned">{t('voiceBanned')}</label>
-        <textarea id="voice-banned" data-testid="voice-banned" rows={6} value={banned} aria-describedby="voice-banned-hint" onInput={(e) => setBanned(e.currentTarget.value)} />
+        <textarea id="voice-banned" data-testid="voice-banned" rows={6} value={texts.banned} aria-describedby="voice-banned-hint" onInput={(e) => setTexts({ ...texts, banned: e.currentTarget.value })} />
         <span class="hint" id="voice-banned-hint">
           {t('voiceBannedHint')}
         </span>
       </div>
       <div class="field">
+        <label for="voice-required">{t('voiceRequired')}</label>
+        <textarea id="voice-required" data-testid="voice-required" rows={3} value={texts.required} aria-describedby="voice-required-hint" onInput={(e) => setTexts({ ...texts, required: e.currentTarget.value })} />
+        <span class="hint" id="voice-required-hint">
+          {t('voiceRequiredHint')}
+        </span>
+      </div>
+      <div class="field">
         <label for="voice-products">{t('voiceProducts')}</label>
-        <textarea id="voice-products" rows={3} value={products} aria-describedby="voice-products-hint" onInput={(e) => setProducts(e.currentTarget.value)} />
+        <textarea id="voice-products" rows={3} value={texts.products} aria-describedby="voice-products-hint" onInput={(e) => setTexts({ ...texts, products: e.currentTarget.value })} />
         <span class="hint" id="voice-products-hint">
           {t('voiceProductsHint')}
         </span>

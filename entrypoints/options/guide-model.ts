@@ -169,8 +169,9 @@ export function createGuideModel(db: VeilleDb) {
   }
 
   /** Voice and vocabulary edits (VoiceForm): checked by parseGuide like any write. */
-  async function saveVoice(next: StyleGuide): Promise<void> {
-    await store(next, 'guideSaved');
+  /** Resolves to false when the guide was refused (the error says which field), so the form keeps what was typed. */
+  function saveVoice(next: StyleGuide): Promise<boolean> {
+    return store(next, 'guideSaved');
   }
 
   return { brandId, guide, editing, agent, error, notice, load, dispose, create, saveVoice, saveTemplate, addTemplate, removeTemplate, validate, setAgent, importFile, exportText };

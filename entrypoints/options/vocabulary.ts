@@ -1,5 +1,5 @@
 /** The guide's vocabulary as the options page edits it: one entry per line (see VoiceForm). */
-import type { BannedTerm, ProductName } from '../../lib/replies/guide';
+import type { BannedTerm, ProductName, RequiredTerm } from '../../lib/replies/guide';
 
 export function bannedToText(list: readonly BannedTerm[]): string {
   return list.map((b) => `${b.term}${b.replacement ? ` => ${b.replacement}` : ''}${b.reason ? ` | ${b.reason}` : ''}`).join('\n');
@@ -37,3 +37,34 @@ export function textToProducts(text: string): ProductName[] {
     });
 }
 
+
+/** "term | reason" lines (reason optional); the language of a term already in the guide is kept. */
+export function requiredToText(list: readonly RequiredTerm[]): string {
+  return list.map((r) => `${r.term}${r.reason ? ` | ${r.reason}` : ''}`).join('\n');
+}
+
+export function textToRequired(text: string, before: readonly RequiredTerm[]): RequiredTerm[] {
+  return linesOf(text).map((line) => {
+    const bar = line.indexOf('|');
+    const term = (bar < 0 ? line : line.slice(0, bar)).trim();
+    const reason = bar < 0 ? '' : line.slice(bar + 1).trim();
+    const old = before.find((r) => r.term === term);
+    return { term, reason: reason || old?.reason || '', ...(old?.lang ? { lang: old.lang } : {}) };
+  });
+}
+
+/** One entry per non-empty line, trimmed (greetings, closings). */
+export function linesOf(text: string): string[] {
+  return text
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** Comma-separated entries, trimmed (disclosure tags and trigger words). */
+export function commaList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

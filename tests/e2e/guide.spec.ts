@@ -109,3 +109,59 @@ test('voice and vocabulary are edited as forms and stored checked', async ({ vei
   expect(g.voice.fr.formality).toBe('tu');
   expect(g.vocabulary.banned).toContainEqual({ term: 'gratuit', replacement: 'offert', reason: 'promet trop' });
 });
+
+test('greetings, closings, required terms, platform rules and disclosure are edited as forms; a refused length keeps what was typed', async ({ veille }) => {
+  const options = await veille.context.newPage();
+  await options.goto(`chrome-extension://${veille.extensionId}/options.html`);
+  await options.getByRole('tab', { name: 'Style guide' }).click();
+  const greetings = options.getByTestId('voice-fr-greetings');
+  await expect(greetings).not.toHaveValue('');
+  await greetings.fill('Bonjour {author},\n\nCoucou {author} !');
+  await options.getByTestId('voice-fr-closings').fill('Belle journée,');
+  await options.getByTestId('voice-en-short-signature').fill('^{agent}');
+  await options.getByTestId('voice-required').fill('équipe Acme | la marque parle en équipe');
+  await options.getByTestId('save-voice').click();
+  await expect(options.getByTestId('guide-notice')).toBeVisible();
+  type Stored = {
+    voice: { fr: { greetings: string[]; closings: string[] }; en: { shortSignature: string } };
+    vocabulary: { required: Array<{ term: string; reason: string }> };
+    platforms: Record<string, { maxLength: number | null; links: string; moveToPrivate: boolean; signature?: string } | undefined>;
+    disclosure: { tags: Record<string, string[]>; triggers: Record<string, string[]> };
+    templates: unknown[];
+  };
+  let g = (await storedGuide(options)) as Stored;
+  expect(g.voice.fr.greetings).toEqual(['Bonjour {author},', 'Coucou {author} !']);
+  expect(g.voice.fr.closings).toEqual(['Belle journée,']);
+  expect(g.voice.en.shortSignature).toBe('^{agent}');
+  expect(g.vocabulary.required).toEqual([{ term: 'équipe Acme', reason: 'la marque parle en équipe', lang: 'fr' }]);
+  const templates = g.templates.length;
+
+  // Platform rules: a refused length names its field and keeps the form as typed.
+  const xMax = options.getByTestId('platform-max-x');
+  // 0 is stopped by the field itself (min 1): nothing is sent.
+  await xMax.fill('0');
+  await options.getByTestId('save-platforms').click();
+  expect(await xMax.evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(false);
+  expect(((await storedGuide(options)) as Stored).platforms.x?.maxLength).not.toBe(0);
+  // Past the guide's cap, parseGuide refuses it and names the field.
+  await xMax.fill('2000000');
+  await options.getByTestId('save-platforms').click();
+  await expect(options.getByTestId('guide-error')).toContainText('platforms.x.maxLength');
+  await expect(xMax).toHaveValue('2000000');
+  await xMax.fill('280');
+  await options.getByTestId('platform-links-x').selectOption('none');
+  await options.getByTestId('platform-private-trustpilot').check();
+  await options.getByTestId('disclosure-tags-fr').fill('#partenariat, #sponsorisé');
+  await options.getByTestId('save-platforms').click();
+  await expect(options.getByTestId('guide-notice')).toBeVisible();
+  await expect(options.getByTestId('guide-error')).toHaveCount(0);
+  g = (await storedGuide(options)) as Stored;
+  expect(g.platforms.x).toMatchObject({ maxLength: 280, links: 'none' });
+  expect(g.platforms.trustpilot?.moveToPrivate).toBe(true);
+  expect(g.disclosure.tags.fr).toEqual(['#partenariat', '#sponsorisé']);
+  // What the voice form saved before is still there, and so are the templates.
+  expect(g.voice.fr.greetings).toEqual(['Bonjour {author},', 'Coucou {author} !']);
+  expect(g.templates).toHaveLength(templates);
+  const axe = await new AxeBuilder({ page: options }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+});
