@@ -3,6 +3,8 @@
  * that name a watched brand, and hands them on in batches.
  *
  *   MutationObserver ──added nodes──▶ pending set ──idle callback──▶ scan(node)
+ *        (with adapters whose item text lies within the item, 3+ siblings added
+ *        at once are kept as a run and read through a Range first: scanRun)
  *        scan: node & descendants matching adapter.itemSelector (and the item
  *              an added node sits in, for "show more" expansions)
  *              ──extractItem──▶ already sent with this text? skip
@@ -41,6 +43,23 @@ export interface Runner {
 }
 
 type IdleHandle = { cancel(): void };
+
+/** Siblings added by one mutation record, kept as their two ends (see scanRun). */
+interface AddedRun {
+  run: true;
+  parent: Node;
+  first: Node;
+  last: Node;
+  /** How many nodes the record added. */
+  count: number;
+}
+
+function isRun(x: Node | AddedRun): x is AddedRun {
+  return (x as AddedRun).run === true;
+}
+
+/** Fewest siblings added at once that are scanned as a run (below, each is scanned as a node). */
+const MIN_RUN = 3;
 
 /** How far up a text change looks for the item it belongs to, when no item encloses it. */
 const NEAR_ITEM_DEPTH = 5;
@@ -88,7 +107,7 @@ export function startRunner(opts: RunnerOptions): Runner {
 
   /** id → hash of the text last handled, so an item is matched and sent once per text. */
   let handled = new Map<string, string>();
-  let pending = new Set<Node>();
+  let pending = new Set<Node | AddedRun>();
   let idle: IdleHandle | null = null;
   let batch: ReportedItem[] = [];
   let sendTimer: ReturnType<typeof setTimeout> | null = null;
@@ -175,6 +194,67 @@ export function startRunner(opts: RunnerOptions): Runner {
     for (const item of el.querySelectorAll(adapter.itemSelector)) extract(item);
   };
 
+  /** One Range for the runner's whole life (a live range costs the page a little on every mutation until collected). */
+  let range: Range | null = null;
+
+  /**
+   * Scan a run of siblings added by one mutation without touching those that
+   * cannot hold a brand-naming item: the run's text is read through a Range
+   * (one string, no element reached), and only a part that may name a brand is
+   * split in halves, down to the children that are then scanned as nodes. On a
+   * feed where most posts name no brand, most added cells never get a wrapper
+   * in the content script's world, and far fewer strings are made.
+   */
+  const scanRun = (run: AddedRun) => {
+    const { parent, first, last } = run;
+    if (!parent.isConnected) return;
+    const intact = first.parentNode === parent && last.parentNode === parent;
+    const inItem = parent.nodeType === 1 && (parent as Element).closest(adapter.itemSelector) !== null;
+    if (!intact || inItem) {
+      // The page moved things since (or the run is inside an item): walk what is left of it, node by node.
+      const seen = new Set<Node>();
+      for (let n: Node | null = first, k = 0; n && n.parentNode === parent && k < run.count; n = n.nextSibling, k++) seen.add(n);
+      for (let n: Node | null = last, k = 0; n && n.parentNode === parent && k < run.count; n = n.previousSibling, k++) seen.add(n);
+      for (const n of seen) scanNode(n);
+      return;
+    }
+    range ??= doc.createRange();
+    const r = range;
+    r.setStartBefore(first);
+    r.setEndAfter(last);
+    const from = r.startOffset;
+    const to = r.endOffset;
+    const matcher = opts.getMatcher();
+    const children = parent.childNodes;
+    const split = (a: number, b: number) => {
+      if (b - a <= 2) {
+        for (let i = a; i < b; i++) scanNode(children[i]!);
+        return;
+      }
+      const m = (a + b) >> 1;
+      for (const [x, y] of [
+        [a, m],
+        [m, b],
+      ] as const) {
+        r.setStart(parent, x);
+        r.setEnd(parent, y);
+        if (matcher.mayMatch(r.toString())) split(x, y);
+      }
+    };
+    try {
+      if (matcher.mayMatch(r.toString())) split(from, to);
+    } finally {
+      // Let go of the page's nodes.
+      r.setStart(doc, 0);
+      r.collapse(true);
+    }
+  };
+
+  const scanPending = (x: Node | AddedRun) => {
+    if (isRun(x)) scanRun(x);
+    else scanNode(x);
+  };
+
   const scanDocument = () => {
     scannedHref = doc.location.href;
     const c = ctx();
@@ -212,7 +292,7 @@ export function startRunner(opts: RunnerOptions): Runner {
     let i = 0;
     try {
       for (; i < list.length; i++) {
-        scanNode(list[i]!);
+        scanPending(list[i]!);
         if (all || i === list.length - 1) continue;
         // Leave the rest for the next callback when the slice or the idle period is used up.
         if (clock.now() - started >= SLICE_MS || (deadline && !deadline.didTimeout && deadline.timeRemaining() < 2)) break;
@@ -233,7 +313,11 @@ export function startRunner(opts: RunnerOptions): Runner {
   const observer = new win.MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'childList') {
-        for (const n of r.addedNodes) pending.add(n);
+        const added = r.addedNodes;
+        const count = added.length;
+        // A run of added siblings (a page of posts) is kept as its two ends: its nodes are reached only if its text may name a brand.
+        if (count >= MIN_RUN && adapter.textWithinItem) pending.add({ run: true, parent: r.target, first: added[0]!, last: added[count - 1]!, count });
+        else for (const n of added) pending.add(n);
       } else {
         pending.add(r.target);
       }

@@ -191,3 +191,86 @@ test('textWithinItem: an added cell whose text names no brand is not searched fo
     spy.mockRestore();
   }
 });
+
+test('textWithinItem: a page of cells added at once is read through its text; only the cells that may name a brand are reached', async () => {
+  // happy-dom queues one mutation record per inserted node; a browser queues one for a whole fragment. The
+  // observer is replaced by one the test drives, to hand the runner the browser's single record.
+  let deliver: ((records: MutationRecord[]) => void) | null = null;
+  class DrivenObserver {
+    constructor(cb: (records: MutationRecord[]) => void) {
+      deliver = cb;
+    }
+    observe() {}
+    disconnect() {}
+    takeRecords() {
+      return [];
+    }
+  }
+  const native = window.MutationObserver;
+  window.MutationObserver = DrivenObserver as never;
+  const added = (target: Node, nodes: Node[]) => deliver!([{ type: 'childList', target, addedNodes: nodes, removedNodes: [] } as unknown as MutationRecord]);
+  const reads: string[] = [];
+  const within: SiteAdapter = {
+    ...adapter,
+    textWithinItem: true,
+    extractItem(el, ctx) {
+      reads.push(el.getAttribute('data-id') ?? '');
+      return adapter.extractItem(el, ctx);
+    },
+  };
+  const touched = new Set<Element>();
+  const qsa = Element.prototype.querySelectorAll;
+  const spy = vi.spyOn(Element.prototype, 'querySelectorAll').mockImplementation(function (this: Element, sel: string) {
+    touched.add(this);
+    return qsa.call(this, sel);
+  });
+  // Nor is their text read one by one (the run's text comes through a Range).
+  // (happy-dom defines an element's textContent on Element.prototype, browsers on Node.prototype.)
+  const holder = Object.getOwnPropertyDescriptor(Element.prototype, 'textContent') ? Element.prototype : Node.prototype;
+  const textOf = Object.getOwnPropertyDescriptor(holder, 'textContent')!;
+  Object.defineProperty(holder, 'textContent', {
+    ...textOf,
+    get(this: Node) {
+      if (this.nodeType === 1) touched.add(this as Element);
+      return textOf.get!.call(this);
+    },
+  });
+  try {
+    const feed = document.createElement('div');
+    document.body.append(feed);
+    startRunner({ adapter: within, doc: document, getMatcher: () => matcher, onItems: (b) => batches.push(b), signal: abort.signal, flushDelayMs: 20 });
+    const cell = (id: string, text: string) => {
+      const c = document.createElement('div');
+      c.append(post(id, text));
+      return c;
+    };
+    const cells = Array.from({ length: 20 }, (_, i) => cell(`c${i}`, i === 13 ? 'un café chez Ac\u200bme' : `le café du coin n°${i}`));
+    touched.clear();
+    feed.append(...cells);
+    added(feed, cells);
+    await settle();
+    expect(sent()).toEqual(['c13']);
+    expect(reads).toEqual(['c13']);
+    // Cells far from the brand-naming one are neither searched nor read.
+    for (const i of [0, 5, 9, 19]) expect(touched.has(cells[i]!), `cell ${i}`).toBe(false);
+    expect(touched.has(cells[13]!)).toBe(true);
+    // A page with no brand at all: no cell is reached.
+    const quiet = Array.from({ length: 8 }, (_, i) => cell(`q${i}`, 'rien à signaler'));
+    touched.clear();
+    feed.append(...quiet);
+    added(feed, quiet);
+    await settle();
+    expect(quiet.some((c) => touched.has(c))).toBe(false);
+    // The page removes the run's first cell before the scan: the rest is still read, node by node.
+    const more = Array.from({ length: 5 }, (_, i) => cell(`d${i}`, i === 4 ? 'encore #AcmeCafe' : 'rien'));
+    feed.append(...more);
+    added(feed, more);
+    more[0]!.remove();
+    await settle();
+    expect(sent().sort()).toEqual(['c13', 'd4']);
+  } finally {
+    spy.mockRestore();
+    Object.defineProperty(holder, 'textContent', textOf);
+    window.MutationObserver = native;
+  }
+});
