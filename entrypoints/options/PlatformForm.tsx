@@ -149,26 +149,18 @@ export function PlatformForm({ guide, onSave }: { guide: StyleGuide; onSave(next
       {GUIDE_LANGS.map((l) => (
         <fieldset key={l} class="checks">
           <legend>{t(`langName_${l}`)}</legend>
-          <label>
-            {t('disclosureTags')}{' '}
-            <input
-              type="text"
-              data-testid={`disclosure-tags-${l}`}
-              value={lists.tags[l]}
-              aria-describedby="disclosure-hint"
-              onInput={(e) => setLists({ ...lists, tags: { ...lists.tags, [l]: e.currentTarget.value } })}
-            />
-          </label>
-          <label>
-            {t('disclosureTriggers')}{' '}
-            <input
-              type="text"
-              data-testid={`disclosure-triggers-${l}`}
-              value={lists.triggers[l]}
-              aria-describedby="disclosure-hint"
-              onInput={(e) => setLists({ ...lists, triggers: { ...lists.triggers, [l]: e.currentTarget.value } })}
-            />
-          </label>
+          {(['tags', 'triggers'] as const).map((field) => (
+            <label key={field}>
+              {t(field === 'tags' ? 'disclosureTags' : 'disclosureTriggers')}{' '}
+              <input
+                type="text"
+                data-testid={`disclosure-${field}-${l}`}
+                value={lists[field][l]}
+                aria-describedby="disclosure-hint"
+                onInput={(e) => setLists({ ...lists, [field]: { ...lists[field], [l]: e.currentTarget.value } })}
+              />
+            </label>
+          ))}
         </fieldset>
       ))}
       <p class="hint" id="disclosure-hint">

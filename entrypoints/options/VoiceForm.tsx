@@ -63,28 +63,19 @@ function LangFields({ lang, voice, texts, onVoice, onTexts }: {
         {t('voiceShortSignature')}{' '}
         <input type="text" data-testid={id('short-signature')} value={voice.shortSignature} onInput={(e) => onVoice({ ...voice, shortSignature: e.currentTarget.value })} />
       </label>
-      <div class="field">
-        <label for={id('greetings')}>{t('voiceGreetings')}</label>
-        <textarea
-          id={id('greetings')}
-          data-testid={id('greetings')}
-          rows={3}
-          value={texts.greetings[lang]}
-          aria-describedby="voice-lines-hint"
-          onInput={(e) => onTexts({ ...texts, greetings: { ...texts.greetings, [lang]: e.currentTarget.value } })}
-        />
-      </div>
-      <div class="field">
-        <label for={id('closings')}>{t('voiceClosings')}</label>
-        <textarea
-          id={id('closings')}
-          data-testid={id('closings')}
-          rows={3}
-          value={texts.closings[lang]}
-          aria-describedby="voice-lines-hint"
-          onInput={(e) => onTexts({ ...texts, closings: { ...texts.closings, [lang]: e.currentTarget.value } })}
-        />
-      </div>
+      {(['greetings', 'closings'] as const).map((field) => (
+        <div class="field" key={field}>
+          <label for={id(field)}>{t(field === 'greetings' ? 'voiceGreetings' : 'voiceClosings')}</label>
+          <textarea
+            id={id(field)}
+            data-testid={id(field)}
+            rows={3}
+            value={texts[field][lang]}
+            aria-describedby="voice-lines-hint"
+            onInput={(e) => onTexts({ ...texts, [field]: { ...texts[field], [lang]: e.currentTarget.value } })}
+          />
+        </div>
+      ))}
     </fieldset>
   );
 }
