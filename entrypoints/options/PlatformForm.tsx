@@ -6,11 +6,11 @@
  * guide model, so parseGuide checks everything first (a refused length names
  * its field).
  */
-import { useEffect, useState } from 'preact/hooks';
 import { GUIDE_LANGS, LINK_POLICIES, SIGNATURE_FORMS, type GuideLang, type LinkPolicy, type PlatformRules, type SignatureForm, type StyleGuide } from '../../lib/replies/guide';
 import { SITE_LABELS } from '../../lib/sites/labels';
 import { SITE_IDS, type SiteId } from '../../lib/sites/types';
-import { commaList } from './vocabulary';
+import { commaList, perLang } from './vocabulary';
+import { useGuideDraft } from './use-guide-draft';
 import { t } from '../../lib/ui/i18n';
 
 /** What a site without rules behaves as (lint.ts reads an absent rule as no limit, links allowed, full signature). */
@@ -40,8 +40,12 @@ function rowsOf(guide: StyleGuide): Rows {
 }
 
 function listsOf(guide: StyleGuide): Lists {
-  const per = (m: Record<GuideLang, string[]>) => Object.fromEntries(GUIDE_LANGS.map((l) => [l, (m[l] ?? []).join(', ')])) as Record<GuideLang, string>;
-  return { tags: per(guide.disclosure.tags), triggers: per(guide.disclosure.triggers) };
+  const joined = (m: Record<GuideLang, string[]>) => perLang((l) => (m[l] ?? []).join(', '));
+  return { tags: joined(guide.disclosure.tags), triggers: joined(guide.disclosure.triggers) };
+}
+
+function draftOf(guide: StyleGuide): { rows: Rows; lists: Lists } {
+  return { rows: rowsOf(guide), lists: listsOf(guide) };
 }
 
 /** '' → no limit; anything else is handed to parseGuide as a number, which refuses what is not a length. */
@@ -51,22 +55,18 @@ function lengthOf(typed: string): number | null {
 }
 
 export function PlatformForm({ guide, onSave }: { guide: StyleGuide; onSave(next: StyleGuide): Promise<boolean> }) {
-  const [rows, setRows] = useState(() => rowsOf(guide));
-  const [lists, setLists] = useState(() => listsOf(guide));
-  const [dirty, setDirty] = useState(false);
-  useEffect(() => {
-    if (dirty) return;
-    setRows(rowsOf(guide));
-    setLists(listsOf(guide));
-  }, [guide, dirty]);
+  const { draft, setDraft, touch, saving } = useGuideDraft(guide, draftOf);
+  const { rows, lists } = draft;
+  const setRows = (next: Rows) => setDraft({ ...draft, rows: next });
+  const setLists = (next: Lists) => setDraft({ ...draft, lists: next });
   const change = (site: SiteId, patch: Partial<Row>) => setRows({ ...rows, [site]: { ...rows[site], ...patch, kept: true } });
   const cell = (site: SiteId, what: string) => `${SITE_LABELS[site]}: ${what}`;
   return (
     <form
       class="platform-form"
       data-testid="platform-form"
-      onInput={() => setDirty(true)}
-      onChange={() => setDirty(true)}
+      onInput={touch}
+      onChange={touch}
       onSubmit={(e) => {
         e.preventDefault();
         const platforms: StyleGuide['platforms'] = {};
@@ -75,11 +75,9 @@ export function PlatformForm({ guide, onSave }: { guide: StyleGuide; onSave(next
           if (!r.kept) continue;
           platforms[s] = { maxLength: lengthOf(r.maxLength), links: r.links, moveToPrivate: r.moveToPrivate, signature: r.signature };
         }
-        const per = (m: Record<GuideLang, string>) => Object.fromEntries(GUIDE_LANGS.map((l) => [l, commaList(m[l])])) as Record<GuideLang, string[]>;
+        const split = (m: Record<GuideLang, string>) => perLang((l) => commaList(m[l]));
         // A refused guide leaves the form as typed (the error names the field); a saved one takes the stored version.
-        void onSave({ ...guide, platforms, disclosure: { tags: per(lists.tags), triggers: per(lists.triggers) } }).then((saved) => {
-          if (saved) setDirty(false);
-        });
+        saving(onSave({ ...guide, platforms, disclosure: { tags: split(lists.tags), triggers: split(lists.triggers) } }));
       }}
     >
       <h2>{t('platformTitle')}</h2>

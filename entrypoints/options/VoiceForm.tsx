@@ -5,9 +5,9 @@
  * reason") and product names ("Name: misspelling, misspelling").
  * Saved through the guide model, so parseGuide checks everything first.
  */
-import { useEffect, useState } from 'preact/hooks';
 import { EMOJI_POLICIES, GUIDE_LANGS, type EmojiPolicy, type GuideLang, type LangVoice, type StyleGuide, type Voice } from '../../lib/replies/guide';
-import { bannedToText, linesOf, productsToText, requiredToText, textToBanned, textToProducts, textToRequired } from './vocabulary';
+import { bannedToText, linesOf, perLang, productsToText, requiredToText, textToBanned, textToProducts, textToRequired } from './vocabulary';
+import { useGuideDraft } from './use-guide-draft';
 import { t } from '../../lib/ui/i18n';
 
 const FORMALITIES: { [L in GuideLang]: readonly string[] } = { fr: ['vous', 'tu'], en: ['formal', 'casual'] };
@@ -23,8 +23,7 @@ interface Texts {
 }
 
 function textsOf(guide: StyleGuide): Texts {
-  const per = (pick: (v: LangVoice<string>) => string[]) =>
-    Object.fromEntries(GUIDE_LANGS.map((l) => [l, (guide.voice[l] ? pick(guide.voice[l]) : []).join('\n')])) as Record<GuideLang, string>;
+  const per = (pick: (v: LangVoice<string>) => string[]) => perLang((l) => (guide.voice[l] ? pick(guide.voice[l]) : []).join('\n'));
   return {
     banned: bannedToText(guide.vocabulary.banned),
     products: productsToText(guide.vocabulary.products),
@@ -80,38 +79,37 @@ function LangFields({ lang, voice, texts, onVoice, onTexts }: {
   );
 }
 
+function draftOf(guide: StyleGuide): { voice: Voice; texts: Texts } {
+  return { voice: guide.voice, texts: textsOf(guide) };
+}
+
 export function VoiceForm({ guide, onSave }: { guide: StyleGuide; onSave(next: StyleGuide): Promise<boolean> }) {
-  const [g, setG] = useState(guide);
-  const [texts, setTexts] = useState(() => textsOf(guide));
-  // A newer guide (saved here, imported, or seeded by the worker) replaces the form, unless the CM is typing.
-  const [dirty, setDirty] = useState(false);
-  useEffect(() => {
-    if (dirty) return;
-    setG(guide);
-    setTexts(textsOf(guide));
-  }, [guide, dirty]);
-  const langs = GUIDE_LANGS.filter((l) => g.voice[l]);
+  const { draft, setDraft, touch, saving } = useGuideDraft(guide, draftOf);
+  const { voice: v, texts } = draft;
+  const setVoice = (next: Voice) => setDraft({ ...draft, voice: next });
+  const setTexts = (next: Texts) => setDraft({ ...draft, texts: next });
+  const langs = GUIDE_LANGS.filter((l) => v[l]);
   // The formality comes from FORMALITIES[lang], so the voice stays one of the language's forms.
-  const setLangVoice = (lang: GuideLang, next: LangVoice<string>) => setG({ ...g, voice: { ...g.voice, [lang]: next } as Voice });
+  const setLangVoice = (lang: GuideLang, next: LangVoice<string>) => setVoice({ ...v, [lang]: next } as Voice);
   return (
     <form
       class="voice-form"
       data-testid="voice-form"
-      onInput={() => setDirty(true)}
-      onChange={() => setDirty(true)}
+      onInput={touch}
+      onChange={touch}
       onSubmit={(e) => {
         e.preventDefault();
-        const lists = <F extends string>(v: LangVoice<F>, l: GuideLang): LangVoice<F> => ({ ...v, greetings: linesOf(texts.greetings[l]), closings: linesOf(texts.closings[l]) });
+        const lists = <F extends string>(lv: LangVoice<F>, l: GuideLang): LangVoice<F> => ({ ...lv, greetings: linesOf(texts.greetings[l]), closings: linesOf(texts.closings[l]) });
         const voice: Voice = {
-          ...g.voice,
+          ...v,
           tone: texts.tone.split(',').map((s) => s.trim()).filter((s) => s !== ''),
-          ...(g.voice.fr ? { fr: lists(g.voice.fr, 'fr') } : {}),
-          ...(g.voice.en ? { en: lists(g.voice.en, 'en') } : {}),
+          ...(v.fr ? { fr: lists(v.fr, 'fr') } : {}),
+          ...(v.en ? { en: lists(v.en, 'en') } : {}),
         };
         // A refused guide leaves the form as typed (the error names the field); a saved one takes the stored version.
         // Only the voice and the vocabulary come from this form: the rest is the guide as stored now
         // (templates or platform rules saved meanwhile are kept).
-        void onSave({
+        saving(onSave({
           ...guide,
           voice,
           vocabulary: {
@@ -120,9 +118,7 @@ export function VoiceForm({ guide, onSave }: { guide: StyleGuide; onSave(next: S
             required: textToRequired(texts.required, guide.vocabulary.required),
             products: textToProducts(texts.products),
           },
-        }).then((saved) => {
-          if (saved) setDirty(false);
-        });
+        }));
       }}
     >
       <h2>{t('voiceTitle')}</h2>
@@ -132,7 +128,7 @@ export function VoiceForm({ guide, onSave }: { guide: StyleGuide; onSave(next: S
       </div>
       <div class="field">
         <label for="voice-emoji">{t('voiceEmoji')}</label>
-        <select id="voice-emoji" value={g.voice.emoji} onChange={(e) => setG({ ...g, voice: { ...g.voice, emoji: e.currentTarget.value as EmojiPolicy } })}>
+        <select id="voice-emoji" value={v.emoji} onChange={(e) => setVoice({ ...v, emoji: e.currentTarget.value as EmojiPolicy })}>
           {EMOJI_POLICIES.map((p) => (
             <option key={p} value={p}>
               {t(`emoji_${p}`)}
@@ -141,7 +137,7 @@ export function VoiceForm({ guide, onSave }: { guide: StyleGuide; onSave(next: S
         </select>
       </div>
       {langs.map((l) => (
-        <LangFields key={l} lang={l} voice={g.voice[l] as LangVoice<string>} texts={texts} onVoice={(next) => setLangVoice(l, next)} onTexts={setTexts} />
+        <LangFields key={l} lang={l} voice={v[l] as LangVoice<string>} texts={texts} onVoice={(next) => setLangVoice(l, next)} onTexts={setTexts} />
       ))}
       <p class="hint" id="voice-lines-hint">
         {t('voiceLinesHint')}

@@ -1,5 +1,5 @@
 /** The guide's vocabulary as the options page edits it: one entry per line (see VoiceForm). */
-import type { BannedTerm, ProductName, RequiredTerm } from '../../lib/replies/guide';
+import { GUIDE_LANGS, type BannedTerm, type GuideLang, type ProductName, type RequiredTerm } from '../../lib/replies/guide';
 
 export function bannedToText(list: readonly BannedTerm[]): string {
   return list.map((b) => `${b.term}${b.replacement ? ` => ${b.replacement}` : ''}${b.reason ? ` | ${b.reason}` : ''}`).join('\n');
@@ -67,4 +67,9 @@ export function commaList(text: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/** One value per guide language. */
+export function perLang<T>(value: (lang: GuideLang) => T): Record<GuideLang, T> {
+  return Object.fromEntries(GUIDE_LANGS.map((l) => [l, value(l)])) as Record<GuideLang, T>;
 }
