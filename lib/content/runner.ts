@@ -166,6 +166,10 @@ export function startRunner(opts: RunnerOptions): Runner {
    */
   const extractEnclosing = (start: Element | null) => {
     for (let el = start?.closest(adapter.itemSelector); el; el = el.parentElement?.closest(adapter.itemSelector)) extract(el);
+    // When an item's text lies within its element, a node outside every item is part of no item's text: the
+    // items inside an added element are found by scanNode's own search, and nothing nearby needs a re-read (the
+    // search below can reach a container of the whole feed, once per text change outside the items).
+    if (adapter.textWithinItem) return;
     // Some adapters hook an item on a small element beside its text (Instagram
     // comments: the permalink), possibly inside a larger item (the post). Look a
     // few levels up for the nearest such hook.

@@ -192,6 +192,37 @@ test('textWithinItem: an added cell whose text names no brand is not searched fo
   }
 });
 
+test('textWithinItem: a text change outside every item is not searched for nearby items', async () => {
+  const feed = document.createElement('div');
+  feed.append(post('a', 'Acme'), post('b', 'Acme aussi'));
+  const counter = document.createElement('span');
+  counter.textContent = '0 nouveaux posts';
+  feed.append(counter);
+  document.body.append(feed);
+  const searches: Element[] = [];
+  const qsa = Element.prototype.querySelectorAll;
+  const spy = vi.spyOn(Element.prototype, 'querySelectorAll').mockImplementation(function (this: Element, sel: string) {
+    searches.push(this);
+    return qsa.call(this, sel);
+  });
+  try {
+    for (const textWithinItem of [true, false]) {
+      abort.abort();
+      abort = new AbortController();
+      startRunner({ adapter: { ...adapter, textWithinItem }, doc: document, getMatcher: () => matcher, onItems: (b) => batches.push(b), signal: abort.signal, flushDelayMs: 20 });
+      await settle();
+      searches.length = 0;
+      counter.firstChild!.nodeValue = `${textWithinItem ? 3 : 4} nouveaux posts (Acme)`;
+      await settle();
+      // Without the promise, the runner looks a few levels up for an item hooked beside the text (Instagram).
+      if (textWithinItem) expect(searches).toEqual([]);
+      else expect(searches).toContain(feed);
+    }
+  } finally {
+    spy.mockRestore();
+  }
+});
+
 test('textWithinItem: a page of cells added at once is read through its text; only the cells that may name a brand are reached', async () => {
   // happy-dom queues one mutation record per inserted node; a browser queues one for a whole fragment. The
   // observer is replaced by one the test drives, to hand the runner the browser's single record.
