@@ -50,6 +50,15 @@ test.describe('in French', () => {
     await options.getByTestId('crisis-windowHours').fill('0');
     await options.getByTestId('save-alerts').click();
     await expect(options.getByTestId('alerts-error')).toContainText('doit être un nombre supérieur à 0');
+    // So is a refused style guide: the field, then what is wrong, kinds of value included.
+    await options.getByRole('tab', { name: 'Charte éditoriale' }).click();
+    // The brand's guide is loaded (an import goes to the selected brand).
+    await expect(options.getByTestId('voice-banned')).not.toHaveValue('');
+    const refuse = (content: string) => options.getByTestId('import-guide').setInputFiles({ name: 'charte.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+    await refuse('{"format": "veille-style-guide", ');
+    await expect(options.getByTestId('guide-error')).toHaveText("fichier : ce n'est pas un fichier JSON");
+    await refuse(JSON.stringify({ format: 'veille-style-guide', version: 1, guide: { brandId: 42 } }));
+    await expect(options.getByTestId('guide-error')).toHaveText('guide.brandId : attendu : du texte ; reçu : un nombre');
   });
 });
 
