@@ -386,7 +386,8 @@ function describe(input: unknown): { text: string; key?: GuideTypeKey } {
   if (typeof input === 'number') return { text: 'a number', key: 'guideTypeNumber' };
   // true and false are the same words in every language.
   if (typeof input === 'boolean') return { text: String(input) };
-  return { text: `a ${typeof input}`, key: 'guideTypeObject' };
+  // No parsed JSON or stored value is anything else.
+  return { text: `a ${typeof input}` };
 }
 
 /** "expected X, got Y". */
@@ -429,10 +430,12 @@ function formatIssue(issue: v.BaseIssue<unknown>): GuideProblem {
       if (typeof got === 'string') return problem('guideProblemOneOf', `expected one of ${one}, got ${got}`, one, got);
       return problem('guideProblemOneOf', `expected one of ${one}, got ${got.text}`, one, got.key ? { key: got.key } : got.text);
     }
-    case 'max_length':
+    case 'max_length': {
+      const length = String((issue.input as { length?: number }).length);
       return Array.isArray(issue.input)
-        ? problem('guideProblemTooMany', `too many items (${issue.input.length}, at most ${req})`, issue.input.length, req)
-        : problem('guideProblemTooLong', `too long (${String((issue.input as { length?: number }).length)} characters, at most ${req})`, String((issue.input as { length?: number }).length), req);
+        ? problem('guideProblemTooMany', `too many items (${length}, at most ${req})`, length, req)
+        : problem('guideProblemTooLong', `too long (${length} characters, at most ${req})`, length, req);
+    }
     case 'min_length':
       return Array.isArray(issue.input) ? problem('guideProblemTooFew', `needs at least ${req} item(s)`, req) : problem('guideProblemEmpty', 'must not be empty');
     case 'iso_timestamp':
