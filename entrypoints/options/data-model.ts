@@ -7,9 +7,10 @@
 import { signal } from '@preact/signals';
 import { retentionDaysItem } from '../../lib/brands/settings';
 import { applyRetention, eraseAll, eraseAuthor, eraseBrand } from '../../lib/data/erase';
-import { TransferError, exportMentions, importRows, parseExport, type MentionFilter } from '../../lib/data/transfer';
+import { exportMentions, importRows, parseExport, type MentionFilter } from '../../lib/data/transfer';
 import { sendMessage } from '../../lib/messaging';
 import type { VeilleDb } from '../../lib/storage/db';
+import { problemText } from '../../lib/ui/problem-text';
 
 export type DataNotice =
   | { key: 'exportDone' | 'importDone' | 'eraseDone' | 'retentionSaved'; args: Array<string | number> }
@@ -35,7 +36,7 @@ export function createDataModel(db: VeilleDb) {
       return await work({ signal: ctrl.signal, onProgress: (done, total) => (busy.value = { what, done, total }) });
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') notice.value = { key: 'workCancelled', args: [] };
-      else error.value = e instanceof TransferError ? e.message : String(e);
+      else error.value = problemText(e);
       return null;
     } finally {
       busy.value = null;

@@ -22,20 +22,10 @@ import {
 } from '../../lib/replies/guide';
 import type { VeilleDb } from '../../lib/storage/db';
 import { guideOf, saveGuide } from '../../lib/storage/queries';
-import { t } from '../../lib/ui/i18n';
+import { problem } from '../../lib/validation/problem';
+import { problemText } from '../../lib/ui/problem-text';
 
 export type GuideNotice = 'guideSaved' | 'guideImported' | 'templateValidated' | 'templateBackToDraft' | null;
-
-/**
- * A refusal in the CM's language: the field, then what is wrong with it
- * ("templates[3].text : trop long (5001 caractères, au plus 5000)"). Other
- * errors (storage) are shown as they are.
- */
-export function guideErrorText(e: unknown): string {
-  if (!(e instanceof GuideError)) return String(e);
-  const where = e.path === '(file)' ? t('guidePathFile') : e.path === '(root)' ? t('guidePathRoot') : e.path;
-  return t('guideErrorAt', where, t(e.key, ...e.args.map((a) => (typeof a === 'string' ? a : t(a.key)))));
-}
 
 /** A new brand's first guide: the example guide's voice and rules, its templates as drafts to adapt. */
 export function starterGuide(brandId: string, now = new Date()): StyleGuide {
@@ -76,7 +66,7 @@ export function createGuideModel(db: VeilleDb) {
         next: (g) => {
           if (brandId.value === id) guide.value = g;
         },
-        error: (e: unknown) => (error.value = guideErrorText(e)),
+        error: (e: unknown) => (error.value = problemText(e)),
       });
     }
     agent.value = await agentNameItem.getValue();
@@ -96,7 +86,7 @@ export function createGuideModel(db: VeilleDb) {
       notice.value = done;
       return true;
     } catch (e) {
-      error.value = guideErrorText(e);
+      error.value = problemText(e);
       return false;
     }
   }
@@ -115,7 +105,7 @@ export function createGuideModel(db: VeilleDb) {
       const ok = await store({ ...g, templates: g.templates.map((t) => (t.id === id ? after : t)) }, 'guideSaved');
       if (ok && before.validation.state === 'validated' && after.validation.state === 'draft') notice.value = 'templateBackToDraft';
     } catch (e) {
-      error.value = guideErrorText(e);
+      error.value = problemText(e);
     }
   }
 
@@ -152,7 +142,7 @@ export function createGuideModel(db: VeilleDb) {
       const next = g.templates.map((t) => (t.id === id ? validateTemplate(t, who, new Date()) : t));
       await store({ ...g, templates: next }, 'templateValidated');
     } catch (e) {
-      error.value = guideErrorText(e);
+      error.value = problemText(e);
     }
   }
 
@@ -168,11 +158,11 @@ export function createGuideModel(db: VeilleDb) {
     const id = brandId.value;
     if (!id) return;
     try {
-      if (file.size > MAX_IMPORT_CHARS * 4) throw new GuideError('(file)', { key: 'guideProblemFileTooLargeBytes', args: [String(file.size)], text: `too large (${file.size} bytes)` });
+      if (file.size > MAX_IMPORT_CHARS * 4) throw new GuideError('(file)', problem('problemFileTooLargeBytes', `too large (${file.size} bytes)`, file.size));
       const imported = importGuide(await file.text());
       await store({ ...imported, brandId: id }, 'guideImported', true);
     } catch (e) {
-      error.value = guideErrorText(e);
+      error.value = problemText(e);
     }
   }
 

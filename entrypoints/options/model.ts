@@ -4,10 +4,11 @@
  * validation (lib/brands/schema.ts). Nothing is written unless it is valid.
  */
 import { signal } from '@preact/signals';
-import { BrandError, brandIdFor, parseBrand, parseBrands } from '../../lib/brands/schema';
+import { brandIdFor, parseBrand, parseBrands } from '../../lib/brands/schema';
 import { brandsItem } from '../../lib/brands/settings';
 import type { Brand } from '../../lib/brands/types';
 import { openDb } from '../../lib/storage/db';
+import { problemText } from '../../lib/ui/problem-text';
 import { createDataModel } from './data-model';
 import { createGuideModel } from './guide-model';
 
@@ -91,7 +92,7 @@ export function createOptionsModel() {
       draft.value = draftOf(brand);
       notice.value = 'brandSaved';
     } catch (e) {
-      error.value = e instanceof BrandError ? e.message : String(e);
+      error.value = problemText(e);
     }
   }
 

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { foldTerm } from './normalize';
 import type { Brand } from './types';
+import { EXPECTED, FieldError, expected, issuePath, issueProblem, problem, type Problem } from '../validation/problem';
 
 export const MAX_TERMS = 200;
 export const MAX_TERM_LENGTH = 100;
@@ -43,31 +44,37 @@ function dedupe(list: string[]): string[] {
   });
 }
 
-export class BrandError extends Error {}
+/** A refused brand that names the field ("aliases[3]", "brands[1].name"; "brand" for the value itself). */
+export class BrandError extends FieldError {
+  constructor(path: string, p: Problem) {
+    super(path, p);
+    this.name = 'BrandError';
+  }
+}
 
 /** A valid brand from untrusted input, or a BrandError naming the first bad field. */
 export function parseBrand(input: unknown): Brand {
   const r = v.safeParse(brandSchema, input);
   if (r.success) return r.output;
   const issue = r.issues[0]!;
-  const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `${String(p.key)}`)).join('.').replace(/\.\[/gu, '[');
-  throw new BrandError(`${path || 'brand'}: ${issue.message}`);
+  throw new BrandError(issuePath(issue.path) || 'brand', issueProblem(issue));
 }
 
 /** A list of brands: each valid, ids unique, at most MAX_BRANDS. */
 export function parseBrands(input: unknown): Brand[] {
-  if (!Array.isArray(input)) throw new BrandError('brands: expected a list');
-  if (input.length > MAX_BRANDS) throw new BrandError(`brands: at most ${MAX_BRANDS}`);
+  if (!Array.isArray(input)) throw new BrandError('brands', expected(EXPECTED.array, input));
+  if (input.length > MAX_BRANDS) throw new BrandError('brands', problem('problemTooMany', `too many items (${input.length}, at most ${MAX_BRANDS})`, input.length, MAX_BRANDS));
   const out = input.map((b, i) => {
     try {
       return parseBrand(b);
     } catch (e) {
-      throw new BrandError(`brands[${i}].${(e as Error).message}`);
+      if (e instanceof BrandError) throw new BrandError(e.path === 'brand' ? `brands[${i}]` : `brands[${i}].${e.path}`, e.details);
+      throw e;
     }
   });
   const ids = new Set<string>();
   for (const b of out) {
-    if (ids.has(b.id)) throw new BrandError(`brands: the id "${b.id}" is used twice`);
+    if (ids.has(b.id)) throw new BrandError('brands', problem('problemDuplicateBrandId', `the id "${b.id}" is used twice`, b.id));
     ids.add(b.id);
   }
   return out;

@@ -20,6 +20,7 @@ import { INTENTS } from '../intent/classify';
 import { ITEM_KINDS, SITE_IDS } from '../sites/types';
 import type { VeilleDb } from '../storage/db';
 import { MAX_NOTE, MAX_PAGE_URLS, MAX_TAGS, MAX_TEXT, PRIORITIES, STATUSES, type MentionRow } from '../storage/schema';
+import { EXPECTED, FieldError, expected, issuePath, issueProblem, problem, type Problem } from '../validation/problem';
 
 export const EXPORT_FORMAT = 'veille-export';
 export const EXPORT_VERSION = 1;
@@ -41,7 +42,13 @@ export interface LongWork {
   signal?: AbortSignal;
 }
 
-export class TransferError extends Error {}
+/** A refused import that names the row and field ("mentions[3].text"), or "(file)", "format", "version". */
+export class TransferError extends FieldError {
+  constructor(path: string, p: Problem) {
+    super(path, p);
+    this.name = 'TransferError';
+  }
+}
 
 function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
@@ -167,34 +174,29 @@ export const mentionRowSchema = v.pipe(
   v.check((m) => m.key === `${m.site}:${m.itemId}`, 'key must be "site:itemId"'),
 );
 
-function issuePath(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0]!;
-  const path = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
-  return `${path.replace(/^\./u, '')}: ${issue.message}`;
-}
-
 /** The rows of an export file, all checked; a TransferError names the first bad row and field. */
 export function parseExport(text: string): MentionRow[] {
-  if (typeof text !== 'string') throw new TransferError('file: expected text');
-  if (text.length > MAX_IMPORT_CHARS) throw new TransferError(`file: too large (${text.length} characters, at most ${MAX_IMPORT_CHARS})`);
+  if (typeof text !== 'string') throw new TransferError('(file)', problem('problemNotText', 'expected the text of a file'));
+  if (text.length > MAX_IMPORT_CHARS) throw new TransferError('(file)', problem('problemFileTooLarge', `too large (${text.length} characters, at most ${MAX_IMPORT_CHARS})`, text.length, MAX_IMPORT_CHARS));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new TransferError('file: not a JSON file');
+    throw new TransferError('(file)', problem('problemNotJson', 'not a JSON file'));
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new TransferError('file: expected a Veille export object');
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new TransferError('(root)', expected(EXPECTED.object, data));
   const file = data as Record<string, unknown>;
-  if (file.format !== EXPORT_FORMAT) throw new TransferError(`format: expected "${EXPORT_FORMAT}" (a Veille JSON export)`);
-  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) throw new TransferError('version: unknown version');
-  if (file.version > EXPORT_VERSION) throw new TransferError(`version: ${file.version} was written by a newer Veille (this one reads up to ${EXPORT_VERSION})`);
-  if (!Array.isArray(file.mentions)) throw new TransferError('mentions: expected a list');
+  if (file.format !== EXPORT_FORMAT) throw new TransferError('format', problem('problemNotExport', `expected "${EXPORT_FORMAT}" (a Veille JSON export)`, EXPORT_FORMAT));
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) throw new TransferError('version', problem('problemUnknownVersion', 'unknown version'));
+  if (file.version > EXPORT_VERSION) throw new TransferError('version', problem('problemNewerVersion', `version ${file.version} was written by a newer Veille; this one reads up to version ${EXPORT_VERSION}`, file.version, EXPORT_VERSION));
+  if (!Array.isArray(file.mentions)) throw new TransferError('mentions', expected(EXPECTED.array, file.mentions));
   const out: MentionRow[] = [];
   file.mentions.forEach((row, i) => {
     const r = v.safeParse(mentionRowSchema, row);
     if (!r.success) {
-      const where = issuePath(r.issues);
-      throw new TransferError(`mentions[${i}]${/^[:[]/u.test(where) ? '' : '.'}${where}`);
+      const issue = r.issues[0]!;
+      const where = issuePath(issue.path);
+      throw new TransferError(`mentions[${i}]${where === '' || where.startsWith('[') ? '' : '.'}${where}`, issueProblem(issue));
     }
     out.push(r.output as MentionRow);
   });

@@ -35,6 +35,7 @@
  */
 import * as v from 'valibot';
 import { SITE_IDS } from '../sites/types';
+import { EXPECTED, FieldError, expected, issuePath, issueProblem, problem, type Problem } from '../validation/problem';
 import type { SiteId } from '../sites/types';
 
 /** Version of the guide format; bump it (and add a migration in `importGuide`) when the shape changes. */
@@ -190,79 +191,16 @@ export interface StyleGuide {
   updatedAt: string;
 }
 
-/**
- * The UI messages (public/_locales) that say what is wrong with a field. A
- * GuideError carries one of them and its substitutions, so the options page
- * shows the refusal in the CM's language; `problem` is the same in English,
- * for logs, the CLI and tests.
- */
-export const GUIDE_PROBLEM_KEYS = [
-  'guideProblemMissing',
-  'guideProblemExpected',
-  'guideProblemOneOf',
-  'guideProblemTooMany',
-  'guideProblemTooLong',
-  'guideProblemTooFew',
-  'guideProblemEmpty',
-  'guideProblemIsoDate',
-  'guideProblemInteger',
-  'guideProblemMin',
-  'guideProblemMax',
-  'guideProblemListedTwice',
-  'guideProblemIdChars',
-  'guideProblemTagHash',
-  'guideProblemInvalid',
-  'guideProblemTooManyValues',
-  'guideProblemForbiddenKey',
-  'guideProblemVoiceMissing',
-  'guideProblemDuplicateId',
-  'guideProblemLangNotInGuide',
-  'guideProblemNotText',
-  'guideProblemFileTooLarge',
-  'guideProblemFileTooLargeBytes',
-  'guideProblemNotJson',
-  'guideProblemNotGuide',
-  'guideProblemUnknownVersion',
-  'guideProblemNewerVersion',
-] as const;
-export type GuideProblemKey = (typeof GUIDE_PROBLEM_KEYS)[number];
-
-/** Names of kinds of value, substituted into guideProblemExpected (translated too). */
-export const GUIDE_TYPE_KEYS = ['guideTypeText', 'guideTypeNumber', 'guideTypeBoolean', 'guideTypeList', 'guideTypeObject', 'guideTypeNull', 'guideTypeNothing'] as const;
-export type GuideTypeKey = (typeof GUIDE_TYPE_KEYS)[number];
-
-/** What is wrong: a message key, its substitutions (a `{ key }` one is a kind of value, translated as well), and the English text. */
-export interface GuideProblem {
-  key: GuideProblemKey;
-  args: ReadonlyArray<string | { key: GuideTypeKey }>;
-  text: string;
-}
-
-const problem = (key: GuideProblemKey, text: string, ...args: Array<string | number | { key: GuideTypeKey }>): GuideProblem => ({
-  key,
-  text,
-  args: args.map((a) => (typeof a === 'number' ? String(a) : a)),
-});
-
-/** A refusal that names the field: `path` is "templates[3].text", "(file)" or "(root)". */
-export class GuideError extends Error {
-  readonly path: string;
-  /** In English. */
-  readonly problem: string;
-  readonly key: GuideProblemKey;
-  readonly args: GuideProblem['args'];
-  constructor(path: string, p: GuideProblem) {
-    super(`${path}: ${p.text}`);
+/** A refusal of a style guide that names the field: `path` is "templates[3].text", "(file)" or "(root)". */
+export class GuideError extends FieldError {
+  constructor(path: string, p: Problem) {
+    super(path, p);
     this.name = 'GuideError';
-    this.path = path;
-    this.problem = p.text;
-    this.key = p.key;
-    this.args = p.args;
   }
 
   /** The same problem under another path (a guide inside an exported file). */
   at(path: string): GuideError {
-    return new GuideError(path, { key: this.key, args: this.args, text: this.problem });
+    return new GuideError(path, this.details);
   }
 }
 
@@ -365,99 +303,8 @@ void _fromType;
 // Parsing
 // ---------------------------------------------------------------------------
 
-/** "templates[3].text" from a valibot issue path. */
-function formatPath(path: readonly { key: unknown }[] | undefined): string {
-  if (!path || path.length === 0) return '(root)';
-  let out = '';
-  for (const { key } of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += (out === '' ? '' : '.') + String(key);
-  }
-  return out;
-}
-
-/** What a value is, in a few words (never the value itself: it may be 50 MB): English, and its message key. */
-function describe(input: unknown): { text: string; key?: GuideTypeKey } {
-  if (input === null) return { text: 'null', key: 'guideTypeNull' };
-  if (input === undefined) return { text: 'nothing', key: 'guideTypeNothing' };
-  if (Array.isArray(input)) return { text: 'a list', key: 'guideTypeList' };
-  if (typeof input === 'string') return { text: `a string of ${input.length} characters`, key: 'guideTypeText' };
-  if (typeof input === 'object') return { text: 'an object', key: 'guideTypeObject' };
-  if (typeof input === 'number') return { text: 'a number', key: 'guideTypeNumber' };
-  // true and false are the same words in every language.
-  if (typeof input === 'boolean') return { text: String(input) };
-  // No parsed JSON or stored value is anything else.
-  return { text: `a ${typeof input}` };
-}
-
-/** "expected X, got Y". */
-function expected(what: { text: string; key: GuideTypeKey }, input: unknown): GuideProblem {
-  const got = describe(input);
-  return problem('guideProblemExpected', `expected ${what.text}, got ${got.text}`, { key: what.key }, got.key ? { key: got.key } : got.text);
-}
-
-const EXPECTED: Readonly<Record<string, { text: string; key: GuideTypeKey }>> = {
-  string: { text: 'a string', key: 'guideTypeText' },
-  number: { text: 'a number', key: 'guideTypeNumber' },
-  boolean: { text: 'true or false', key: 'guideTypeBoolean' },
-  array: { text: 'a list', key: 'guideTypeList' },
-  object: { text: 'an object', key: 'guideTypeObject' },
-};
-
-/** What one valibot issue says, in a short sentence. */
-function formatIssue(issue: v.BaseIssue<unknown>): GuideProblem {
-  // A required key that is absent.
-  if (issue.kind === 'schema' && issue.input === undefined) return problem('guideProblemMissing', 'missing');
-  const req = String(issue.requirement);
-  switch (issue.type) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-    case 'array':
-    case 'object':
-      return expected(EXPECTED[issue.type]!, issue.input);
-    case 'nullable': {
-      // The only nullable fields are strings (maxLength) and numbers.
-      const inner = issue.expected?.includes('number') ? EXPECTED.number! : EXPECTED.string!;
-      return expected(inner, issue.input);
-    }
-    case 'picklist':
-    case 'literal':
-    case 'variant': {
-      const one = issue.expected ?? '?';
-      // A short string is shown as it is (it is what the CM typed or the file holds); anything else by its kind.
-      const got = typeof issue.input === 'string' && issue.input.length <= 40 ? `"${issue.input}"` : describe(issue.input);
-      if (typeof got === 'string') return problem('guideProblemOneOf', `expected one of ${one}, got ${got}`, one, got);
-      return problem('guideProblemOneOf', `expected one of ${one}, got ${got.text}`, one, got.key ? { key: got.key } : got.text);
-    }
-    case 'max_length': {
-      const length = String((issue.input as { length?: number }).length);
-      return Array.isArray(issue.input)
-        ? problem('guideProblemTooMany', `too many items (${length}, at most ${req})`, length, req)
-        : problem('guideProblemTooLong', `too long (${length} characters, at most ${req})`, length, req);
-    }
-    case 'min_length':
-      return Array.isArray(issue.input) ? problem('guideProblemTooFew', `needs at least ${req} item(s)`, req) : problem('guideProblemEmpty', 'must not be empty');
-    case 'iso_timestamp':
-      return problem('guideProblemIsoDate', 'expected an ISO date and time such as 2025-01-15T10:00:00.000Z');
-    case 'integer':
-      return problem('guideProblemInteger', 'expected a whole number');
-    case 'min_value':
-      return problem('guideProblemMin', `must be at least ${req}`, req);
-    case 'max_value':
-      return problem('guideProblemMax', `must be at most ${req}`, req);
-    case 'check':
-      // The schema's only check: a list without repeats.
-      return problem('guideProblemListedTwice', issue.message);
-    case 'starts_with':
-      return problem('guideProblemTagHash', issue.message);
-    case 'regex':
-      // The schema's only pattern: a template id.
-      return problem('guideProblemIdChars', issue.message);
-    default:
-      return problem('guideProblemInvalid', issue.message);
-  }
-}
+/** "templates[3].text" from a valibot issue path; "(root)" for the value itself. */
+const formatPath = (path: readonly { key: unknown }[] | undefined): string => issuePath(path) || '(root)';
 
 /** Keys that would set a prototype if some later code merged the object naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -472,7 +319,7 @@ function refuseForbiddenKeys(root: unknown): void {
   let budget = 2_000_000;
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
-    if (--budget < 0) throw new GuideError('(file)', problem('guideProblemTooManyValues', 'too many values'));
+    if (--budget < 0) throw new GuideError('(file)', problem('problemTooManyValues', 'too many values'));
     if (value === null || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}[${i}]` });
@@ -480,7 +327,7 @@ function refuseForbiddenKeys(root: unknown): void {
     }
     for (const key of Object.keys(value)) {
       const at = path === '' ? key : `${path}.${key}`;
-      if (FORBIDDEN_KEYS.has(key)) throw new GuideError(at, problem('guideProblemForbiddenKey', `the key "${key}" is not allowed`, key));
+      if (FORBIDDEN_KEYS.has(key)) throw new GuideError(at, problem('problemForbiddenKey', `the key "${key}" is not allowed`, key));
       stack.push({ value: (value as Record<string, unknown>)[key], path: at });
     }
   }
@@ -489,13 +336,13 @@ function refuseForbiddenKeys(root: unknown): void {
 /** Checks across fields that the schema cannot express field by field. */
 function checkConsistency(g: StyleGuide): void {
   for (const lang of g.languages) {
-    if (!g.voice[lang]) throw new GuideError(`voice.${lang}`, problem('guideProblemVoiceMissing', `missing, but "${lang}" is one of the guide's languages`, lang));
+    if (!g.voice[lang]) throw new GuideError(`voice.${lang}`, problem('problemVoiceMissing', `missing, but "${lang}" is one of the guide's languages`, lang));
   }
   const seen = new Set<string>();
   g.templates.forEach((t, i) => {
-    if (seen.has(t.id)) throw new GuideError(`templates[${i}].id`, problem('guideProblemDuplicateId', `"${t.id}" is used by another template`, t.id));
+    if (seen.has(t.id)) throw new GuideError(`templates[${i}].id`, problem('problemDuplicateId', `"${t.id}" is used by another template`, t.id));
     seen.add(t.id);
-    if (!g.languages.includes(t.lang)) throw new GuideError(`templates[${i}].lang`, problem('guideProblemLangNotInGuide', `"${t.lang}" is not one of the guide's languages`, t.lang));
+    if (!g.languages.includes(t.lang)) throw new GuideError(`templates[${i}].lang`, problem('problemLangNotInGuide', `"${t.lang}" is not one of the guide's languages`, t.lang));
   });
 }
 
@@ -508,7 +355,7 @@ export function parseGuide(json: unknown): StyleGuide {
   const result = v.safeParse(guideSchema, json, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0]!;
-    throw new GuideError(formatPath(issue.path), formatIssue(issue));
+    throw new GuideError(formatPath(issue.path), issueProblem(issue));
   }
   const guide: StyleGuide = result.output;
   checkConsistency(guide);
@@ -521,7 +368,7 @@ export function parseTemplate(json: unknown): ReplyTemplate {
   const result = v.safeParse(templateSchema, json, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0]!;
-    throw new GuideError(formatPath(issue.path), formatIssue(issue));
+    throw new GuideError(formatPath(issue.path), issueProblem(issue));
   }
   return result.output;
 }
@@ -570,7 +417,7 @@ export function editTemplate(t: ReplyTemplate, changes: TemplateChanges, now: Da
 /** The template validated by `by` (the board member or the brand board) at `now`. */
 export function validateTemplate(t: ReplyTemplate, by: string, now: Date): ReplyTemplate {
   const who = by.trim();
-  if (who === '') throw new GuideError('validation.by', problem('guideProblemEmpty', 'must not be empty'));
+  if (who === '') throw new GuideError('validation.by', problem('problemEmpty', 'must not be empty'));
   return { ...t, validation: { state: 'validated', by: who.slice(0, MAX_SHORT), at: now.toISOString() } };
 }
 
@@ -607,30 +454,30 @@ export function exportGuide(guide: StyleGuide, now: Date = new Date()): string {
  * returned unless everything passed, so an import is never applied in part.
  */
 export function importGuide(text: string): StyleGuide {
-  if (typeof text !== 'string') throw new GuideError('(file)', problem('guideProblemNotText', 'expected the text of a file'));
+  if (typeof text !== 'string') throw new GuideError('(file)', problem('problemNotText', 'expected the text of a file'));
   if (text.length > MAX_IMPORT_CHARS) {
-    throw new GuideError('(file)', problem('guideProblemFileTooLarge', `too large (${text.length} characters, at most ${MAX_IMPORT_CHARS})`, text.length, MAX_IMPORT_CHARS));
+    throw new GuideError('(file)', problem('problemFileTooLarge', `too large (${text.length} characters, at most ${MAX_IMPORT_CHARS})`, text.length, MAX_IMPORT_CHARS));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new GuideError('(file)', problem('guideProblemNotJson', 'not a JSON file'));
+    throw new GuideError('(file)', problem('problemNotJson', 'not a JSON file'));
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new GuideError('(root)', expected(EXPECTED.object!, data));
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new GuideError('(root)', expected(EXPECTED.object, data));
   refuseForbiddenKeys(data);
   const file = data as Record<string, unknown>;
-  if (file.format !== GUIDE_FORMAT) throw new GuideError('format', problem('guideProblemNotGuide', `expected "${GUIDE_FORMAT}": this is not a Veille style guide`, GUIDE_FORMAT));
+  if (file.format !== GUIDE_FORMAT) throw new GuideError('format', problem('problemNotGuide', `expected "${GUIDE_FORMAT}": this is not a Veille style guide`, GUIDE_FORMAT));
   const version = file.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new GuideError('version', problem('guideProblemUnknownVersion', 'unknown version'));
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new GuideError('version', problem('problemUnknownVersion', 'unknown version'));
   if (version > GUIDE_VERSION) {
     throw new GuideError(
       'version',
-      problem('guideProblemNewerVersion', `version ${version} was written by a newer Veille; this one reads up to version ${GUIDE_VERSION}`, version, GUIDE_VERSION),
+      problem('problemNewerVersion', `version ${version} was written by a newer Veille; this one reads up to version ${GUIDE_VERSION}`, version, GUIDE_VERSION),
     );
   }
   // Older versions would be migrated here, one step at a time, before parsing.
-  if (file.guide === undefined) throw new GuideError('guide', problem('guideProblemMissing', 'missing'));
+  if (file.guide === undefined) throw new GuideError('guide', problem('problemMissing', 'missing'));
   try {
     return parseGuide(file.guide);
   } catch (e) {

@@ -117,10 +117,10 @@ describe('hostile imports are refused with the row and field named', () => {
   const file = (mentions: unknown[], extra: Record<string, unknown> = {}) =>
     JSON.stringify({ format: 'veille-export', version: 1, exportedAt: '2026-01-01T00:00:00Z', filter: {}, mentions, ...extra });
   test.each([
-    ['{"format":', 'file: not a JSON file'],
-    ['[]', 'file: expected a Veille export object'],
+    ['{"format":', '(file): not a JSON file'],
+    ['[]', '(root): expected an object, got a list'],
     [JSON.stringify({ format: 'other', version: 1, mentions: [] }), 'format: expected "veille-export"'],
-    [file([], { version: 9 }), 'version: 9 was written by a newer Veille'],
+    [file([], { version: 9 }), 'version: version 9 was written by a newer Veille'],
     [file([row(1), { ...row(2), text: 42 }]), 'mentions[1].text: '],
     [file([{ ...row(1), key: 'x:999' }]), 'mentions[0]: key must be "site:itemId"'],
     [file([{ ...row(1), site: 'myspace' }]), 'mentions[0].site: '],
@@ -132,7 +132,7 @@ describe('hostile imports are refused with the row and field named', () => {
   });
   test('a huge file is refused before parsing', () => {
     const t0 = performance.now();
-    expect(() => parseExport('x'.repeat(300_000_001))).toThrow('file: too large');
+    expect(() => parseExport('x'.repeat(300_000_001))).toThrow('(file): too large');
     expect(performance.now() - t0).toBeLessThan(1000);
   });
   test('unknown fields are dropped, and "__proto__" pollutes nothing', () => {
