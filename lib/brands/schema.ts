@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { foldTerm } from './normalize';
 import type { Brand } from './types';
-import { EXPECTED, FieldError, expected, issuePath, issueProblem, problem, type Problem } from '../validation/problem';
+import { EXPECTED, FieldError, expected, issuePath, issueProblem, problem } from '../validation/problem';
 
 export const MAX_TERMS = 200;
 export const MAX_TERM_LENGTH = 100;
@@ -46,10 +46,7 @@ function dedupe(list: string[]): string[] {
 
 /** A refused brand that names the field ("aliases[3]", "brands[1].name"; "brand" for the value itself). */
 export class BrandError extends FieldError {
-  constructor(path: string, p: Problem) {
-    super(path, p);
-    this.name = 'BrandError';
-  }
+  override readonly name = 'BrandError';
 }
 
 /** A valid brand from untrusted input, or a BrandError naming the first bad field. */
@@ -68,7 +65,7 @@ export function parseBrands(input: unknown): Brand[] {
     try {
       return parseBrand(b);
     } catch (e) {
-      if (e instanceof BrandError) throw new BrandError(e.path === 'brand' ? `brands[${i}]` : `brands[${i}].${e.path}`, e.details);
+      if (e instanceof BrandError) throw e.within(`brands[${i}]`, 'brand');
       throw e;
     }
   });

@@ -20,7 +20,7 @@ import { INTENTS } from '../intent/classify';
 import { ITEM_KINDS, SITE_IDS } from '../sites/types';
 import type { VeilleDb } from '../storage/db';
 import { MAX_NOTE, MAX_PAGE_URLS, MAX_TAGS, MAX_TEXT, PRIORITIES, STATUSES, type MentionRow } from '../storage/schema';
-import { EXPECTED, FieldError, expected, issuePath, issueProblem, problem, type Problem } from '../validation/problem';
+import { EXPECTED, FieldError, expected, issuePath, issueProblem, joinPath, problem } from '../validation/problem';
 
 export const EXPORT_FORMAT = 'veille-export';
 export const EXPORT_VERSION = 1;
@@ -44,10 +44,7 @@ export interface LongWork {
 
 /** A refused import that names the row and field ("mentions[3].text"), or "(file)", "format", "version". */
 export class TransferError extends FieldError {
-  constructor(path: string, p: Problem) {
-    super(path, p);
-    this.name = 'TransferError';
-  }
+  override readonly name = 'TransferError';
 }
 
 function checkAborted(signal?: AbortSignal): void {
@@ -195,8 +192,7 @@ export function parseExport(text: string): MentionRow[] {
     const r = v.safeParse(mentionRowSchema, row);
     if (!r.success) {
       const issue = r.issues[0]!;
-      const where = issuePath(issue.path);
-      throw new TransferError(`mentions[${i}]${where === '' || where.startsWith('[') ? '' : '.'}${where}`, issueProblem(issue));
+      throw new TransferError(joinPath(`mentions[${i}]`, issuePath(issue.path)), issueProblem(issue));
     }
     out.push(r.output as MentionRow);
   });

@@ -35,7 +35,7 @@
  */
 import * as v from 'valibot';
 import { SITE_IDS } from '../sites/types';
-import { EXPECTED, FieldError, expected, issuePath, issueProblem, problem, type Problem } from '../validation/problem';
+import { EXPECTED, FieldError, expected, issuePath, issueProblem, problem } from '../validation/problem';
 import type { SiteId } from '../sites/types';
 
 /** Version of the guide format; bump it (and add a migration in `importGuide`) when the shape changes. */
@@ -193,15 +193,7 @@ export interface StyleGuide {
 
 /** A refusal of a style guide that names the field: `path` is "templates[3].text", "(file)" or "(root)". */
 export class GuideError extends FieldError {
-  constructor(path: string, p: Problem) {
-    super(path, p);
-    this.name = 'GuideError';
-  }
-
-  /** The same problem under another path (a guide inside an exported file). */
-  at(path: string): GuideError {
-    return new GuideError(path, this.details);
-  }
+  override readonly name = 'GuideError';
 }
 
 // ---------------------------------------------------------------------------
@@ -482,7 +474,7 @@ export function importGuide(text: string): StyleGuide {
     return parseGuide(file.guide);
   } catch (e) {
     // Paths name the field in the file: "guide.templates[3].text".
-    if (e instanceof GuideError) throw e.at(e.path === '(root)' ? 'guide' : `guide.${e.path}`);
+    if (e instanceof GuideError) throw e.within('guide');
     throw e;
   }
 }

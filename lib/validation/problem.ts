@@ -81,10 +81,20 @@ export class FieldError extends Error {
     this.args = p.args;
   }
 
-  /** What is wrong, to give again under another path. */
-  get details(): Problem {
-    return { key: this.key, args: this.args, text: this.problem };
+  /**
+   * The same problem, of the same class, inside a larger value: `within('guide')`
+   * turns "templates[3].text" into "guide.templates[3].text"; `root` is how this
+   * error names the value itself ("(root)", "brand"), which becomes the prefix alone.
+   */
+  within(prefix: string, root = '(root)'): this {
+    const Same = this.constructor as new (path: string, p: Problem) => this;
+    return new Same(joinPath(prefix, this.path === root ? '' : this.path), { key: this.key, args: this.args, text: this.problem });
   }
+}
+
+/** A path inside another: "mentions[3]" + "text" → "mentions[3].text", + "[0]" → "mentions[3][0]", + "" → "mentions[3]". */
+export function joinPath(prefix: string, path: string): string {
+  return path === '' ? prefix : path.startsWith('[') ? prefix + path : `${prefix}.${path}`;
 }
 
 /** "templates[3].text" from a valibot issue path ("" when the issue is about the value itself). */
