@@ -22,8 +22,12 @@
  * [componentkey^="replaceableComment_urn:li:comment:"].
  *
  * Times: the page shows only relative ones ("20h", "1w"); LinkedIn ids are
- * time-ordered, `id >> 22` = ms since the epoch (checked: the newest post of the
- * fixture decodes to 2025-04-10 06:17 UTC, shown "10h" in a page saved ~16:00).
+ * time-ordered, `id >> 22` = ms since the epoch (checked on the fixture: "20h"
+ * and "18h" posts decode to 04-09 18:59 and 20:28 UTC, a page saved ~15:00 on
+ * 04-10). A unit shown because a connection acted on it ("X likes this", "X
+ * commented on this") carries the id of that action, not of the post: when
+ * the post has comments, their thread id (the P of urn:li:comment:(T:P,C)) is
+ * the post's own, and the earlier of the two is kept.
  * Handle: LinkedIn has none (the /in/<slug> profile path is not shown), so null.
  */
 import type { AdapterContext, ExtractedItem, ItemKind, SiteAdapter } from './types';
@@ -162,6 +166,13 @@ function extractPost(el: Element, ctx: AdapterContext): ExtractedItem | null {
   }
   if (!text && !author) return null;
   const activityId = urn ? /:(\d+)$/u.exec(urn)?.[1] : undefined;
+  let timestamp = linkedinIdTime(activityId);
+  // A unit shown because of a connection's action ("X commented on this", "X likes this",
+  // "X finds this funny") carries that action's activity id, whose time is the action's,
+  // not the post's. The post's own id is the P of its comments' urn:li:comment:(T:P,C).
+  const firstComment = COMMENT_URN.exec(el.querySelector(CLASSIC_COMMENT)?.getAttribute('data-id') ?? '');
+  const postTime = firstComment ? linkedinIdTime(firstComment[2]) : null;
+  if (postTime && (!timestamp || postTime < timestamp)) timestamp = postTime;
 
   return {
     site: 'linkedin',
@@ -171,7 +182,7 @@ function extractPost(el: Element, ctx: AdapterContext): ExtractedItem | null {
     author: author || null,
     handle: null,
     permalink: urn ? postUrl(urn) : null,
-    timestamp: linkedinIdTime(activityId),
+    timestamp,
     rating: null,
   };
 }

@@ -137,10 +137,18 @@ describe('linkedin real saved feed (anonymised)', () => {
     expect(text60(item.text)).toBe(t.text60);
   });
 
-  test('times come from the ids: the newest post is 2025-04-10 06:17 UTC (shown "10h" at capture)', () => {
+  test('times come from the ids: the newest unit is 2025-04-10 06:17 UTC (a connection\'s like: no comment gives the post\'s own id)', () => {
     const newest = items.filter((i) => i.kind === 'post').map((i) => i.timestamp!).sort().at(-1);
     expect(newest).toBe('2025-04-10T06:17:53.670Z');
     expect(items.find((i) => i.id === REAL.comments[0]!.id)!.timestamp).toBe('2025-04-08T17:18:49.049Z');
+  });
+
+  test("a post shown for a connection's reaction is dated by its comments' thread id, not by the reaction's", () => {
+    // data-urn 7311236025152901120 is the reaction (03:55:43 + 6 min); the comments' P, 7311234512154202112, is the post.
+    const post = items.find((i) => i.id === 'urn:li:activity:7311236025152901120')!;
+    expect(post.timestamp).toBe(linkedinIdTime('7311234512154202112'));
+    expect(post.timestamp! < linkedinIdTime('7311236025152901120')!).toBe(true);
+    expect(post.permalink).toContain('7311236025152901120');
   });
 
   test('comment permalink: dashCommentUrn with parentheses encoded', () => {
