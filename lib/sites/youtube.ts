@@ -23,7 +23,8 @@ const COMMENT_PAGE = /^\/(?:watch$|shorts\/|post\/|(?:@[^/]+|channel\/[^/]+)\/(?
 
 /** "/@lucie.dlf" → "@lucie.dlf" (non-Latin handles are percent-encoded in hrefs). */
 function handleFromHref(href: string | null | undefined): string | null {
-  const m = href ? /^\/(@[^/?#]+)/u.exec(href) : null;
+  // Relative ("/@name") as YouTube renders it, or absolute as a saved page may hold it.
+  const m = href ? /^(?:https?:\/\/(?:www\.|m\.)?youtube\.com)?\/(@[^/?#]+)/iu.exec(href.trim()) : null;
   if (!m?.[1]) return null;
   try {
     return decodeURIComponent(m[1]);

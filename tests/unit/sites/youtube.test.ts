@@ -121,6 +121,22 @@ describe('youtube fragments', () => {
     expect(item).toMatchObject({ id: 'UgBadge1', author: '@AcmeFrance', handle: '@AcmeFrance' });
   });
 
+  test('a saved page with absolute author links keeps the handle; a /channel/ link has none', async () => {
+    const items = await extract(`<ytd-comment-renderer id="comment">
+      <a id="author-text" href="https://www.youtube.com/@Sauvegarde"><span>@Sauvegarde</span></a>
+      <span id="published-time-text"><a href="https://www.youtube.com/watch?v=acmeDemo001&amp;lc=UgAbs1">il y a 1 jour</a></span>
+      <yt-formatted-string id="content-text">Acme encore</yt-formatted-string>
+    </ytd-comment-renderer><ytd-comment-renderer id="comment">
+      <a id="author-text" href="https://www.youtube.com/channel/UCabc"><span>Vieux Compte</span></a>
+      <span id="published-time-text"><a href="/watch?v=acmeDemo001&amp;lc=UgAbs2">il y a 1 jour</a></span>
+      <yt-formatted-string id="content-text">Acme toujours</yt-formatted-string>
+    </ytd-comment-renderer>`);
+    expect(items.map((i) => [i.id, i.author, i.handle])).toEqual([
+      ['UgAbs1', '@Sauvegarde', '@Sauvegarde'],
+      ['UgAbs2', 'Vieux Compte', null],
+    ]);
+  });
+
   test('a comment still rendering (no lc= link yet) is not an item', async () => {
     expect(await extract('<ytd-comment-view-model><yt-attributed-string id="content-text">…</yt-attributed-string></ytd-comment-view-model>')).toEqual([]);
   });
