@@ -122,13 +122,16 @@ export function decodeHtml(bytes: Uint8Array): string {
 export function urlFromPage(html: string): string | null {
   const head = html.slice(0, 200_000);
   const saved = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/iu.exec(head)?.[1];
+  // A tool's note on the page's first line: "<!-- https://www.tiktok.com/@user/video/1 -->". Before the
+  // canonical link: a single-page app's head can still describe the page first loaded, not the one saved.
+  const noted = /^\s*(?:<!doctype[^>]*>\s*)?<!--\s*(https?:\/\/[^\s<>"]+)\s*-->/iu.exec(head)?.[1];
   const canonical =
     /<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"']+)["']/iu.exec(head)?.[1] ??
     /<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']?canonical\b/iu.exec(head)?.[1];
   const og =
     /<meta\b[^>]*\bproperty=["']og:url["'][^>]*\bcontent=["']([^"']+)["']/iu.exec(head)?.[1] ??
     /<meta\b[^>]*\bcontent=["']([^"']+)["'][^>]*\bproperty=["']og:url["']/iu.exec(head)?.[1];
-  for (const candidate of [saved, canonical, og]) {
+  for (const candidate of [saved, noted, canonical, og]) {
     if (!candidate) continue;
     const decoded = candidate.replace(/&amp;/gu, '&');
     try {

@@ -201,4 +201,13 @@ describe('helpers', () => {
     expect(urlFromPage('<meta property="og:url" content="https://www.reddit.com/r/x/">')).toBe('https://www.reddit.com/r/x/');
     expect(urlFromPage('<p>nothing</p>')).toBeNull();
   });
+
+  test('urlFromPage reads a bare address noted on the first line, before a stale canonical link', () => {
+    const page = '<!-- https://www.tiktok.com/@denisemanno/video/7118347470546980101?lang=fr -->\n<html><head><link rel="canonical" href="https://www.tiktok.com/@other/video/1"></head>';
+    expect(urlFromPage(page)).toBe('https://www.tiktok.com/@denisemanno/video/7118347470546980101?lang=fr');
+    expect(urlFromPage('<!doctype html><!-- https://x.com/a/status/2 --><html>')).toBe('https://x.com/a/status/2');
+    // Only the first thing in the file: a comment further down is the page's own.
+    expect(urlFromPage('<html><body><!-- https://ads.example/track --><p>x</p>')).toBeNull();
+    expect(urlFromPage('<!-- javascript:alert(1) -->')).toBeNull();
+  });
 });
