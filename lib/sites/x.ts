@@ -29,7 +29,7 @@ const EXCLUDED_PATH = /^\/(?:messages|settings|login|logout|signup|compose|i\/(?
  * with its own User-Name, time and tweetText (and no status link around its
  * time: sites.md §1 pitfalls, fixtures x-tweet-quote*.html). Found
  * structurally: for each User-Name after the first, the largest ancestor that
- * does not also contain the outer post's User-Name. Works whatever wrapper X
+ * holds no part of the outer post (ownsOuterPart). Works whatever wrapper X
  * uses (today a `div[role="link"]`).
  */
 function quotedRoots(article: Element): Element[] {
@@ -39,12 +39,28 @@ function quotedRoots(article: Element): Element[] {
   const roots: Element[] = [];
   for (const name of names.slice(1)) {
     let root: Element = name;
-    while (root.parentElement && root.parentElement !== article && !root.parentElement.contains(outer)) {
+    while (root.parentElement && root.parentElement !== article && !ownsOuterPart(root.parentElement, root, name, outer)) {
       root = root.parentElement;
     }
     roots.push(root);
   }
   return roots;
+}
+
+/**
+ * Whether `parent` (an ancestor of a quoted post's User-Name `name`, one level
+ * above `root`) also holds part of the outer post: its User-Name, a time inside
+ * a status link (quoted posts' times have none), or a tweetText placed before
+ * the quote. On a status page the focal post's text, quote, time and action
+ * bar share one container that is a sibling of its header (brocc _x-thread.html).
+ */
+function ownsOuterPart(parent: Element, root: Element, name: Element, outer: Element): boolean {
+  if (parent.contains(outer)) return true;
+  for (const t of parent.querySelectorAll('a[href*="/status/"] time')) if (!root.contains(t)) return true;
+  for (const t of parent.querySelectorAll('[data-testid="tweetText"]')) {
+    if (!root.contains(t) && t.compareDocumentPosition(name) & 4 /* FOLLOWING */) return true;
+  }
+  return false;
 }
 
 /** First element matching `selector` in `article` that is not inside a quoted post. */

@@ -178,6 +178,40 @@ describe('x real saved pages', () => {
     expect(withVideo.every((a) => x.extractItem(a, { url: page.url }) !== null)).toBe(true);
     await page.close();
   });
+
+  test('a status page’s focal post that quotes another keeps its own text, time and permalink', async () => {
+    // The focal layout (a real save of a thread, 2025-04): the header row with User-Name is a sibling of ONE
+    // container that holds the text, the quote (its User-Name and a time without link) and the time row.
+    const name = (display: string, handle: string, time = '') =>
+      `<div data-testid="User-Name"><div><a href="/${handle}" role="link"><span><span>${display}</span></span></a></div>` +
+      `<div><a href="/${handle}" role="link" tabindex="-1"><span>@${handle}</span></a>${time}</div></div>`;
+    const html = `<div aria-label="Timeline: Conversation"><div data-testid="cellInnerDiv"><article role="article" tabindex="-1" data-testid="tweet">
+      <div><div><div data-testid="Tweet-User-Avatar"></div></div><div>${name('Camille Acme', 'camille_acme')}</div></div>
+      <div>
+        <div><div dir="auto" lang="fr" data-testid="tweetText"><span>Ce que je retiens du lancement d'Acme, en un fil </span><img alt="🧵"></div></div>
+        <div><div aria-labelledby="q1" id="q0"><div id="q1"><span>Quote</span><div tabindex="0" role="link">
+          <div>${name('Dominique Cité', 'dominique', '<div><time datetime="2025-04-03T16:04:45.000Z">3 avr.</time></div>')}</div>
+          <div dir="auto" data-testid="tweetText"><span>Acme annonce sa nouvelle gamme</span></div>
+        </div></div></div></div>
+        <div><a href="/camille_acme/status/1908671786876850246" aria-label="8:03 PM · Apr 5, 2025" role="link"><time datetime="2025-04-06T00:03:10.000Z">8:03 PM · Apr 5, 2025</time></a></div>
+        <div role="group" aria-label="29 replies"><button data-testid="reply" aria-label="Reply"></button></div>
+      </div>
+    </article></div></div>`;
+    const page = await loadPage(`<!DOCTYPE html><html><body>${html}</body></html>`, 'https://x.com/camille_acme/status/1908671786876850246');
+    const items = runAdapter(x, page.document, page.url);
+    await page.close();
+    expect(items).toEqual([
+      expect.objectContaining({
+        id: '1908671786876850246',
+        kind: 'post',
+        text: "Ce que je retiens du lancement d'Acme, en un fil 🧵",
+        author: 'Camille Acme',
+        handle: '@camille_acme',
+        permalink: 'https://x.com/camille_acme/status/1908671786876850246',
+        timestamp: '2025-04-06T00:03:10.000Z',
+      }),
+    ]);
+  });
 });
 
 describe('x isSupportedPage', () => {
