@@ -254,7 +254,8 @@ function monthOf(name: string | undefined): number | undefined {
  * ISO date (UTC midnight) of the first localised calendar date in a text, in
  * English, French, Italian, German or Spanish ("Reviewed in the United States on
  * May 1, 2024", "Recensito in Italia il 14 novembre 2018", "Commenté en France le
- * 3 mars 2024", "Rezension aus Deutschland vom 3. März 2024"); null when there is none.
+ * 3 mars 2024", "Rezension aus Deutschland vom 3. März 2024"), or written with dots
+ * ("22.04.18", "23.04.2018": day, month, year); null when there is none.
  * Only the day is known, so the time is midnight UTC, not the reviewer's time.
  *
  * `monthPrecision`: also accept a month and year ("Reviewed Oct 2025") and
@@ -274,6 +275,12 @@ export function parseLocalizedDate(
   const timed = (iso: string, m: RegExpExecArray): string =>
     options.withTime ? withTimeOfDay(iso, s.slice(m.index + m[0].length)) : iso;
   let m = DAY_MONTH_YEAR.exec(s);
+  const dotted = /(?<![\p{N}.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\p{N}.])/u.exec(s);
+  if (dotted) {
+    const y = dotted[3]!.length === 2 ? '20' + dotted[3] : dotted[3]!;
+    const iso = utcDay(y, Number(dotted[2]), dotted[1]!);
+    if (iso) return timed(iso, dotted);
+  }
   if (m) {
     const iso = utcDay(m[3]!, monthOf(m[2]), m[1]!);
     if (iso) return timed(iso, m);

@@ -6,22 +6,29 @@
  *                                  walked through @graph, arrays and nested properties
  *   extractItem(el)            (2) microdata item  [itemscope][itemtype=schema.org/Review|Comment|…]
  *                              (3) heuristic root  WordPress li.comment / .comment-body, [itemprop=comment],
- *                                                  #comments article, [id^=comment-<n>], Hacker News tr.athing.comtr,
+ *                                                  #comments article, Hacker News tr.athing.comtr,
  *                                                  Disqus li.post#post-<n> (its embed frame: .post-message,
- *                                                  .author a[data-username], a.time-ago[href][title])
+ *                                                  .author a[data-username], a.time-ago[href][title]),
+ *                                                  and any element a comment system numbers: an id
+ *                                                  "comment-12" / "comment_12" / "b-comment-12", data-comment-id,
+ *                                                  Spot.IM's data-message-id, a BEM .comments__item[data-id]
+ *                                                  (forums checked: Habr, Pikabu, 4pda, d3.ru, vc.ru, LiveJournal)
  *
  * Kept schema.org types and their kind: Review, UserReview, CriticReview → 'review';
- * DiscussionForumPosting, SocialMediaPosting → 'post'; Comment, Answer → 'comment'
- * ('reply' when it answers another comment); a heuristic root is a comment too.
+ * DiscussionForumPosting, SocialMediaPosting → 'post'; Comment, UserComments, Answer → 'comment'
+ * ('reply' when it answers another comment; an Answer in a FAQPage is no item);
+ * a heuristic root is a comment too, a reply when it sits in another comment, in
+ * a list item of another comment, or deeper than the top of a thread drawn flat
+ * (a "level-2" / "depth-2" class, data-message-depth).
  *
  * One item per comment, although several selectors hit it (li.comment and its
  * article.comment-body; a microdata item inside a heuristic root):
  *   - a schema.org item always reads itself (its fields are declared, not guessed);
  *   - a heuristic root is skipped when it holds a schema.org item of the same
  *     comment, or when it is the inner part of another root of the same comment.
- *   "Same comment" = no reply container (`.children`, `[class*=replies]`) between
- *   the two and the inner one is not a list item or table row (every comment of
- *   a threaded list is its own `li`).
+ *   "Same comment" = when both are numbered, the same number; else no reply
+ *   container (`.children`, `[class*=replies]`) between the two and the inner one
+ *   is not a list item or table row (every comment of a threaded list is its own `li`).
  * The page's main `article` (the blog post itself) is never a heuristic root:
  * only articles inside `#comments` are. It becomes an item only when it declares
  * a kept schema.org type (a forum thread's DiscussionForumPosting, say); a
@@ -48,7 +55,13 @@ const KEPT_TYPES: Readonly<Record<string, 'review' | 'post' | 'comment'>> = {
   SocialMediaPosting: 'post',
   Comment: 'comment',
   Answer: 'comment',
+  // Older schema.org type for a comment (commentText, commentTime, creator): Launchpad bug pages.
+  UserComments: 'comment',
 };
+
+function keptKindName(type: string): string {
+  return type.trim().split(/[/#:]/u).pop() ?? '';
+}
 
 /** "Review", "schema:Review", "http://schema.org/Review" → its kind, or null. */
 function keptKind(type: string): 'review' | 'post' | 'comment' | null {
@@ -195,11 +208,11 @@ function jsonLdFields(node: Json, kind: Fields['kind'], nested: boolean, byId: M
     kind,
     nested,
     title: kind === 'comment' ? '' : str(node['headline']) || str(node['name']),
-    body: str(node['reviewBody']) || str(node['text']) || str(node['articleBody']) || str(node['description']),
+    body: str(node['reviewBody']) || str(node['text']) || str(node['commentText']) || str(node['articleBody']) || str(node['description']),
     author: authorName(node['author'], byId) ?? authorName(node['creator'], byId),
     url: declaredUrl(node, base),
     permalink: null,
-    timestamp: isoDate(str(node['datePublished']) || str(node['dateCreated']) || null),
+    timestamp: isoDate(str(node['datePublished']) || str(node['dateCreated']) || str(node['commentTime']) || null),
     rating: jsonLdRating(node['reviewRating']),
   };
 }
@@ -228,20 +241,21 @@ export function jsonLdItems(data: unknown, ctx: AdapterContext): ExtractedItem[]
   const items: ExtractedItem[] = [];
   let budget = MAX_NODES;
   /** `inComment`: under a Comment/Answer, so a Comment here is a reply. */
-  const visit = (v: unknown, depth: number, inComment: boolean): void => {
+  const visit = (v: unknown, depth: number, inComment: boolean, inFaq = false): void => {
     if (depth > MAX_DEPTH || --budget < 0) return;
     if (Array.isArray(v)) {
-      for (const x of v) visit(x, depth + 1, inComment);
+      for (const x of v) visit(x, depth + 1, inComment, inFaq);
       return;
     }
     if (!isObject(v)) return;
-    const kind = kindOfNode(v);
+    const faq = inFaq || types(v).some((t) => keptKindName(t) === 'FAQPage');
+    const kind = faq && types(v).some((t) => keptKindName(t) === 'Answer') ? null : kindOfNode(v);
     if (kind) {
       const item = toItem(jsonLdFields(v, kind, inComment, byId, ctx.url));
       if (item) items.push(item);
     }
     for (const [key, x] of Object.entries(v)) {
-      if (key !== '@context') visit(x, depth + 1, kind ? kind === 'comment' : inComment);
+      if (key !== '@context') visit(x, depth + 1, kind ? kind === 'comment' : inComment, faq);
     }
   };
   visit(data, 0, false);
@@ -296,9 +310,9 @@ function microdataFields(item: Element, kind: Fields['kind'], ctx: AdapterContex
   const ratingScope = rating?.hasAttribute('itemscope') ? rating : item;
   const best = Number.parseFloat(propValue(prop(ratingScope, 'bestRating')).replace(',', '.'));
   const value = prop(ratingScope, 'ratingValue') ?? (rating && ratingScope === item ? rating : null);
-  const date = prop(item, 'datePublished', 'dateCreated');
+  const date = prop(item, 'datePublished', 'dateCreated', 'commentTime');
   const url = absoluteUrl(propValue(prop(item, 'url')) || null, ctx.url) ?? absoluteUrl(item.getAttribute('itemid'), ctx.url);
-  const bodyEl = prop(item, 'reviewBody', 'text', 'articleBody', 'description');
+  const bodyEl = prop(item, 'reviewBody', 'text', 'commentText', 'articleBody', 'description');
   return {
     kind,
     nested: isReply(item),
@@ -310,7 +324,7 @@ function microdataFields(item: Element, kind: Fields['kind'], ctx: AdapterContex
     // Brief and schema.org: `content` first (machine value), then datetime, then the visible text.
     timestamp: date
       ? isoDate(date.getAttribute('content') ?? date.getAttribute('datetime') ?? readText(date))
-      : heuristicTime(item),
+      : heuristicTime(item, ctx),
     rating: parseRating(propValue(value) || null, Number.isFinite(best) && best > 0 ? best : 5),
   };
 }
@@ -326,23 +340,44 @@ const HN_ROW = 'tr.athing.comtr';
 const DISQUS_POST = 'li.post[id^="post-"]';
 /** Heuristic roots that need no further check. */
 const COMMENT_ROOT = `li.comment, .comment-body, [itemprop~="comment"], #comments article, ${HN_ROW}`;
-/** Also `[id^="comment-"]`, with a number: "comment-12" is a comment, "comment-form" is not (isRoot). */
-const HEURISTIC = `${COMMENT_ROOT}, [id^="comment-"], ${DISQUS_POST}`;
+/**
+ * An id naming a numbered comment: "comment-12" (WordPress), "div-comment-12",
+ * "comment_12" (Habr, Pikabu), "b-comment-12" (d3.ru); not "comment-form" (no
+ * number) nor "comments-2" (a list). The number tells two comments apart.
+ */
+const COMMENT_ID = /^(?:[a-z]{1,12}[-_])?comment(?!s[-_]?\d)[-_]?\D{0,12}?(\d+)/iu;
+/** A BEM comment item with a data-id (vc.ru's .comments__item[data-id]); not its parts (.comments__item__reply). */
+const COMMENT_ITEM_CLASS = /^(?:[\w-]*[-_])?comments?(?:__|[-_])item$|^comment$/iu;
+/**
+ * Candidates that isRoot checks: numbered ids, a comment system's own id
+ * attribute (data-comment-id; Spot.IM/OpenWeb's data-message-id), BEM items.
+ */
+const CANDIDATE_ROOT = '[id*="comment" i], [data-comment-id], [data-message-id], [class*="comment"][data-id]';
+const HEURISTIC = `${COMMENT_ROOT}, ${CANDIDATE_ROOT}, ${DISQUS_POST}`;
 const ANY_ROOT = `${MICRODATA}, ${HEURISTIC}`;
-/** Reply lists that hold other comments: WordPress/Disqus `.children`, "replies" containers. */
-const REPLY_CONTAINER = '.children, [class*="replies"]';
+/** Reply lists that hold other comments: WordPress/Disqus `.children`, "replies" containers, Habr's nested lists. */
+const REPLY_CONTAINER = '.children, [class*="replies"], [class*="children"], [class*="nested"], ul[class*="comment-list"]';
 /** Where a root's own fields stop: its replies, and other schema.org items inside it. */
 const NESTED = `${REPLY_CONTAINER}, li.comment, ${HN_ROW}, ${DISQUS_POST}, ${MICRODATA}`;
 /** Not text: metadata, actions and forms around a comment (WordPress and common themes). */
 const NOT_TEXT = `${NESTED}, .comment-meta, .comment-metadata, .commentmetadata, .comment-author, .vcard, .reply, .comment-reply-link, .says, footer, header, form, button, nav`;
+/** Elements that are a comment's controls, never the comment (a "Reply" button with data-comment-id). */
+const CONTROL = 'a, button, input, select, textarea, form, label, svg';
+
+/** The number or id a comment system gives a root, or null: two roots with different keys are two comments. */
+function commentKey(el: Element): string | null {
+  const m = COMMENT_ID.exec(el.id);
+  if (m) return m[1]!;
+  const data = el.getAttribute('data-comment-id') ?? el.getAttribute('data-message-id');
+  if (data) return data;
+  const id = el.getAttribute('data-id');
+  return id && [...el.classList].some((c) => COMMENT_ITEM_CLASS.test(c)) ? id : null;
+}
 
 function isRoot(el: Element): boolean {
-  return (
-    microdataKind(el) !== null ||
-    el.matches(COMMENT_ROOT) ||
-    /^comment-\D*\d/u.test(el.id) ||
-    (/^post-\d+$/u.test(el.id) && el.matches(DISQUS_POST) && queryOwn(el, '.post-message', NESTED) !== null)
-  );
+  if (microdataKind(el) !== null || el.matches(COMMENT_ROOT)) return true;
+  if (/^post-\d+$/u.test(el.id) && el.matches(DISQUS_POST)) return queryOwn(el, '.post-message', NESTED) !== null;
+  return commentKey(el) !== null && !el.matches(CONTROL);
 }
 
 /** The nearest root strictly above `el`, or null. */
@@ -360,14 +395,45 @@ function sameCommentChain(el: Element): Element[] {
   return chain;
 }
 
-/** A comment inside another comment (not inside a review or a post): a reply. */
+/** A class "…level-2" / "depth-3" (WordPress, LiveJournal): 1 is the top of the thread. */
+const LEVEL_CLASS = /(?:^|[-_])(?:level|depth)[-_]+(\d{1,2})$/u;
+
+/**
+ * How deep a comment sits in a thread drawn flat (LiveJournal, Spot.IM: every
+ * comment a sibling, indented by a class or an attribute), counted from 0 at
+ * the top; null when neither the root nor its two nearest ancestors say.
+ */
+function flatDepth(root: Element): number | null {
+  for (let p: Element | null = root, k = 0; p && k < 3; p = p.parentElement, k++) {
+    // Attributes count from 0 (Spot.IM's data-message-depth).
+    const attr = p.getAttribute('data-message-depth') ?? p.getAttribute('data-depth');
+    if (attr !== null && /^\d{1,2}$/u.test(attr)) return Number(attr);
+    for (const c of p.classList) {
+      const m = LEVEL_CLASS.exec(c);
+      if (m) return Math.max(0, Number(m[1]) - 1);
+    }
+  }
+  return null;
+}
+
+/** A comment inside another comment (not inside a review or a post), or deeper than the top of a flat thread: a reply. */
 function isReply(el: Element): boolean {
-  const parent = nearestRoot(sameCommentChain(el).pop()!);
-  return parent !== null && (microdataKind(parent) ?? 'comment') === 'comment';
+  const top = sameCommentChain(el).pop()!;
+  const parent = nearestRoot(top);
+  if (parent !== null) return (microdataKind(parent) ?? 'comment') === 'comment';
+  // Threads drawn as lists whose root is a child of the li (4pda, habr): a reply's li sits in another comment's li.
+  const li = top.localName === 'li' ? top : top.parentElement?.closest('li');
+  const outer = li?.parentElement?.closest('li');
+  if (outer && [...outer.children].some((c) => c !== li && isRoot(c))) return true;
+  return (flatDepth(top) ?? 0) > 0;
 }
 
 /** See the module comment: whether `inner` is part of the same comment as its ancestor `outer`. */
 function isSameComment(inner: Element, outer: Element): boolean {
+  // Two numbered comments are two comments wherever they sit (d3.ru renders a reply straight inside its parent).
+  const a = commentKey(inner);
+  const b = commentKey(outer);
+  if (a !== null && b !== null) return a === b;
   if (inner.localName === 'li' || inner.localName === 'tr') return false;
   for (let p = inner.parentElement; p && p !== outer; p = p.parentElement) {
     if (p.matches(REPLY_CONTAINER)) return false;
@@ -375,19 +441,104 @@ function isSameComment(inner: Element, outer: Element): boolean {
   return true;
 }
 
+/** Whether `m` (inside `root`) belongs to `root`, not to a reply or another item nested in it. */
+function isOwnPart(root: Element, m: Element, skip?: string): boolean {
+  const key = commentKey(root);
+  for (let p: Element | null = m; p && p !== root; p = p.parentElement) {
+    if (p.matches(NESTED) || (skip !== undefined && p.matches(skip))) return false;
+    const k = commentKey(p);
+    if (k !== null && k !== key && isRoot(p)) return false;
+  }
+  return true;
+}
+
 /** First own match of each selector in turn (priority order, not document order). */
-function own(root: Element, selectors: readonly string[]): Element | null {
+function own(root: Element, selectors: readonly string[], skip?: string): Element | null {
   for (const s of selectors) {
-    const m = queryOwn(root, s, NESTED);
-    if (m) return m;
+    for (const m of root.querySelectorAll(s)) if (isOwnPart(root, m, skip)) return m;
   }
   return null;
 }
 
-const TEXT_SELECTORS = ['.comment-content', '.comment-text', '.commtext', '[itemprop~="text"]', '.comment-message', '.post-message'];
-const AUTHOR_SELECTORS = ['.comment-author .fn', '.fn', '.comment-author', '.hnuser', '[itemprop~="author"]', '.author'];
+/** Every own match of the selectors, in priority order, at most `max`. */
+function ownAll(root: Element, selectors: readonly string[], max: number): Element[] {
+  const out: Element[] = [];
+  for (const s of selectors) {
+    for (const m of root.querySelectorAll(s)) {
+      if (out.length >= max) return out;
+      if (!out.includes(m) && isOwnPart(root, m)) out.push(m);
+    }
+  }
+  return out;
+}
+
+const TEXT_SELECTORS = [
+  '.comment-content',
+  '.comment-text',
+  '.commtext',
+  '[itemprop~="text"]',
+  '[itemprop~="commentText"]',
+  '.comment-message',
+  '.post-message',
+  // Comment systems' own names for the text: Spot.IM/OpenWeb, BEM blocks (Habr, vc.ru, d3.ru, LiveJournal), old WordPress themes, 4pda.
+  '[data-spot-im-class="message-text"]',
+  '[class*="comment__message"]',
+  '[class*="comment__text"]',
+  '[class*="comments__item__text"]',
+  '[class*="comment__content"]',
+  '[class*="comment__body"]',
+  '.commententry',
+  'p.content',
+];
+const AUTHOR_SELECTORS = [
+  '.comment-author .fn',
+  '.fn',
+  '.comment-author cite',
+  '.comment-author',
+  '.hnuser',
+  '[itemprop~="author"]',
+  '[itemprop~="creator"]',
+  '.author',
+  // Comment systems' user names: Habr, Pikabu, 4pda, d3.ru, vc.ru, Spot.IM, LiveJournal.
+  '.user-info__nickname',
+  '.user__nick',
+  '.nickname',
+  '[class*="user-login__login"]',
+  '[class*="user__name"]',
+  '[class*="username"]',
+  // Launchpad: a.sprite.person (person-inactive for its bots).
+  'a[class*="person"]',
+];
+/** Where a comment names someone else: the comment it answers ("in reply to …"). */
+const NOT_AUTHOR = '[class*="reply-to"], [class*="replied"], .parent-link';
+/** "Роман пишет:", "Jean says:", "Marie a écrit :": the verb some themes print after the name. */
+const SAYS = /\s+(?:says|writes|wrote|dit|écrit|a écrit|пишет|написал|написала|schreibt|escribe|scrive)\s*:?\s*$/iu;
 /** Disqus's `a.time-ago` first: a reply's "in reply to" link (`a.parent-link`) also points at a "#comment-". */
-const PERMALINK_SELECTORS = ['a.time-ago[href]', '.comment-metadata a[href]', '.commentmetadata a[href]', 'a[href*="#comment-"]:not(.parent-link)'];
+const PERMALINK_SELECTORS = [
+  'a.time-ago[href]',
+  '.comment-metadata a[href]',
+  '.commentmetadata a[href]',
+  // A comment's own time is usually its link (LiveJournal, d3.ru, vc.ru).
+  'a[class*="comment"][class*="time"][href]',
+  'a[class*="comment"][class*="date"][href]',
+  'a[href*="#comment-"]:not(.parent-link)',
+  'a[href*="#comment_"]:not(.parent-link)',
+];
+/** Where a comment's time is written, when no element gives it as a machine value. */
+const TIME_TITLE_SELECTORS = ['a.time-ago[title]', 'time[title]', '[class*="date"][title]', '[class*="time"][title]'];
+const TIME_TEXT_SELECTORS = [
+  'time',
+  '[data-spot-im-class="message-timestamp"]',
+  '[class*="comment-time"]',
+  '[class*="comment__time"]',
+  '[class*="date"]',
+  '[class*="time"]',
+  '.h-meta',
+];
+/** "сегодня в 13:10", "today at 1:10 PM", "hier à 18:05": a day word, then maybe a time of day. */
+const DAY_WORD = /(?<![\p{L}])(?:(today|aujourd'hui|aujourd’hui|сегодня|heute|hoy|oggi)|(yesterday|hier|вчера|gestern|ayer|ieri))(?![\p{L}])(?:\D{0,6}?(\d{1,2})[:h.](\d{2})\s*([ap]\.?m\.?)?)?/iu;
+/** Unix times in an attribute (vc.ru's time[air-date-timestamp], data-timestamp): seconds or milliseconds. */
+const UNIX_TIME_ATTRIBUTES = ['data-timestamp', 'air-date-timestamp', 'data-time', 'data-created'];
 
 function heuristicText(root: Element): string {
   const el = own(root, TEXT_SELECTORS);
@@ -396,15 +547,63 @@ function heuristicText(root: Element): string {
 }
 
 function heuristicAuthor(root: Element): string | null {
-  return readText(own(root, AUTHOR_SELECTORS), { skip: '.says, .avatar' }) || null;
+  const name = readText(own(root, AUTHOR_SELECTORS, NOT_AUTHOR), { skip: '.says, .avatar' }).replace(SAYS, '');
+  return name || null;
 }
 
-function heuristicTime(root: Element): string | null {
+function unixTime(value: string | null): string | null {
+  if (!value || !/^\d{9,13}$/u.test(value.trim())) return null;
+  const n = Number(value);
+  return new Date(n < 1e11 ? n * 1000 : n).toISOString();
+}
+
+function heuristicTime(root: Element, ctx: AdapterContext): string | null {
   const t = own(root, ['time[datetime]', '[itemprop~="datePublished"][content]']);
   const iso = isoDate(t?.getAttribute('datetime') ?? t?.getAttribute('content'));
   if (iso) return iso;
-  // Disqus: the visible time is relative ("день назад"); its title is the full date in the reader's language.
-  return parseLocalizedDate(own(root, ['a.time-ago[title]'])?.getAttribute('title'), { withTime: true });
+  for (const attr of UNIX_TIME_ATTRIBUTES) {
+    const unix = unixTime(own(root, [`[${attr}]`])?.getAttribute(attr) ?? null);
+    if (unix) return unix;
+  }
+  // Disqus and vc.ru: the visible time is relative ("день назад"); the title is the full date in the reader's language.
+  for (const el of ownAll(root, TIME_TITLE_SELECTORS, 4)) {
+    const date = parseLocalizedDate(el.getAttribute('title'), { withTime: true });
+    if (date) return date;
+  }
+  // A shown date ("April 12 2018, 04:34:23 UTC", "22.04.18 в 23:08"), else a relative one ("15h", "1 week ago").
+  const shown = ownAll(root, TIME_TEXT_SELECTORS, 6).map((el) => readText(el));
+  for (const text of shown) {
+    const date = parseLocalizedDate(text, { withTime: true });
+    if (date) return date;
+  }
+  const now = ctx.now ?? Date.now();
+  for (const text of shown) {
+    if (text.length > 40) continue;
+    const date = dayWordTime(text, now) ?? parseRelativeTime(text, now);
+    if (date) return date;
+  }
+  // Only a month ("Июль 2017", "March 2024"): its first day.
+  for (const text of shown) {
+    const date = text.length <= 40 ? parseLocalizedDate(text, { monthPrecision: true }) : null;
+    if (date) return date;
+  }
+  return null;
+}
+
+/** "today at 13:10" / "вчера в 9:05" counted from `now`, in the browser's time zone (the page's reader's); null otherwise. */
+function dayWordTime(text: string, now: number): string | null {
+  const m = DAY_WORD.exec(text);
+  if (!m) return null;
+  const day = new Date(now);
+  if (m[2]) day.setDate(day.getDate() - 1);
+  if (m[3] === undefined) return new Date(day.getFullYear(), day.getMonth(), day.getDate()).toISOString();
+  let hour = Number(m[3]);
+  const minute = Number(m[4]);
+  const half = m[5]?.[0]?.toLowerCase();
+  if (half === 'p' && hour < 12) hour += 12;
+  if (half === 'a' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return null;
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), hour, minute).toISOString();
 }
 
 /** Disqus's user name (`data-username` on the author link), as "@name". */
@@ -416,7 +615,7 @@ function heuristicHandle(root: Element): string | null {
 function heuristicPermalink(root: Element, ctx: AdapterContext): string | null {
   const link = own(root, PERMALINK_SELECTORS);
   const href = absoluteUrl(link?.getAttribute('href'), ctx.url);
-  if (href) return href;
+  if (href && !/^javascript:/iu.test(href)) return href;
   // The comment's anchor: WordPress prints li#comment-12 (the target of "…#comment-12"),
   // possibly around the element read (a microdata article) or inside it (old themes).
   const chain = sameCommentChain(root);
@@ -467,7 +666,7 @@ function heuristicFields(root: Element, ctx: AdapterContext): Fields {
     handle: heuristicHandle(root),
     url: null,
     permalink: heuristicPermalink(root, ctx),
-    timestamp: heuristicTime(root),
+    timestamp: heuristicTime(root, ctx),
     rating: null,
   };
 }

@@ -311,6 +311,121 @@ describe('generic fragments', () => {
   });
 });
 
+describe('generic: comment systems beyond WordPress (structures of real forum pages, own text)', () => {
+  const URL_ = 'https://forum.example.org/t/354052/';
+  const extract = async (body: string, head = '') => {
+    const page = await loadPage(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`, URL_);
+    const items = runPage(generic, page.document, page.url);
+    await page.close();
+    return items;
+  };
+  const rows = (items: ExtractedItem[]) => items.map((i) => [i.kind, i.author, i.text, i.timestamp, i.permalink]);
+  const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).toISOString();
+
+  test('FAQPage JSON-LD: its answers are not comments', async () => {
+    const faq = { '@context': 'https://schema.org', '@type': 'FAQPage', mainEntity: [{ '@type': 'Question', name: 'Acme livre ?', acceptedAnswer: { '@type': 'Answer', text: 'Oui, partout.' } }] };
+    expect(await extract('', `<script type="application/ld+json">${JSON.stringify(faq)}</script>`)).toEqual([]);
+  });
+
+  test('ids with an underscore, replies in a nested list, a dotted date with its time (Habr, Pikabu)', async () => {
+    const items = await extract(`<ul class="content-list content-list_comments">
+      <li class="content-list__item content-list__item_comment"><div class="comment" id="comment_101">
+        <div class="comment__head"><span class="user-info__nickname">lea</span> <time class="comment__date-time">22.04.18 в 23:08</time></div>
+        <div class="comment__message">Acme a répondu vite.</div><a class="icon_comment-anchor" href="#comment_101">#</a></div>
+        <ul class="content-list content-list_nested-comments"><li class="content-list__item content-list__item_comment"><div class="comment" id="comment_102">
+          <span class="user-info__nickname">max</span> <time>23.04.2018 в 05:08</time><div class="comment__message">Pas à moi.</div></div></li></ul>
+      </li></ul>`);
+    expect(rows(items)).toEqual([
+      ['comment', 'lea', 'Acme a répondu vite.', local(2018, 4, 22, 23, 8), URL_ + '#comment_101'],
+      ['reply', 'max', 'Pas à moi.', local(2018, 4, 23, 5, 8), URL_ + '#comment_102'],
+    ]);
+  });
+
+  test('a reply rendered straight inside its parent is its own comment; "today at" / "yesterday at" (d3.ru)', async () => {
+    const items = await extract(`<div class="b-comment b-comment__comment" id="b-comment-201"><div class="b-comment__body">
+        <div class="b-comment__content"><div class="b-comment__content-cell">Acme, enfin.</div></div>
+        <div class="b-comment__footer"><a class="b-user-login"><span class="b-user-login__login">noa</span></a>
+        <a class="b-comment__time" href="https://forum.example.org/t/354052/#201">сегодня в 13:10</a></div></div>
+      <div class="b-comment b-comment__comment" id="b-comment-202"><div class="b-comment__body">
+        <div class="b-comment__content"><div class="b-comment__content-cell">Oui !</div></div>
+        <div class="b-comment__footer"><a class="b-user-login"><span class="b-user-login__login">eli</span></a>
+        <a class="b-comment__time" href="https://forum.example.org/t/354052/#202">yesterday at 9:05 pm</a></div></div></div>
+    </div>`);
+    const today = new Date(TEST_NOW);
+    expect(rows(items)).toEqual([
+      ['comment', 'noa', 'Acme, enfin.', local(today.getFullYear(), today.getMonth() + 1, today.getDate(), 13, 10), URL_ + '#201'],
+      ['reply', 'eli', 'Oui !', local(today.getFullYear(), today.getMonth() + 1, today.getDate() - 1, 21, 5), URL_ + '#202'],
+    ]);
+  });
+
+  test('BEM items with a data-id and a Unix time; the reply button carrying the same data-id is no item (vc.ru)', async () => {
+    const items = await extract(`<div class="comments"><div class="comments__item" data-id="301"><div class="comments__item__self">
+        <a class="comments__item__user"><span class="comments__item__user__name">Alex</span></a>
+        <a class="comments__item__date" href="#comment-301"><time class="time" air-date-timestamp="1524574100" title="24.04.2018 15:48:20 (Europe/Moscow)">7 минут назад</time></a>
+        <div class="comments__item__text"><p>Acme devrait ouvrir ici.</p></div>
+        <div class="comments__item__reply" data-id="301"><span>Répondre</span></div></div>
+      <div class="comments__item__children"><div class="comments__item" data-id="302"><div class="comments__item__self">
+        <span class="comments__item__user__name">Sam</span><a class="comments__item__date" href="#comment-302"><time title="24.04.2018 15:54:38">7 минут назад</time></a>
+        <div class="comments__item__text"><p>D'accord.</p></div></div></div></div></div></div>`);
+    expect(rows(items)).toEqual([
+      ['comment', 'Alex', 'Acme devrait ouvrir ici.', '2018-04-24T12:48:20.000Z', URL_ + '#comment-301'],
+      ['reply', 'Sam', "D'accord.", local(2018, 4, 24, 15, 54), URL_ + '#comment-302'],
+    ]);
+  });
+
+  test('a flat thread indented by a level class; the time link is the permalink (LiveJournal)', async () => {
+    const items = await extract(`<div id="comments"><div class="mdscomments-list">
+      <div class="mdspost-thread mdspost-thread--level-1"><article id="t7121792" class="mdspost-comment comment" data-username="lima">
+        <a class="i-ljuser-username"><b>lima</b></a><a class="mdspost-comment-time mdspost-comment-time--ctime" href="https://forum.example.org/t/354052/?thread=7121792#t7121792">April 12 2018, 04:34:23 UTC</a>
+        <div class="mdspost-comment__body">Acme manque ici.</div></article></div>
+      <div class="mdspost-thread mdspost-thread--level-2"><article id="t7122048" class="mdspost-comment comment" data-username="loz">
+        <a class="i-ljuser-username"><b>loz</b></a><a class="mdspost-comment-time mdspost-comment-time--ctime" href="?thread=7122048#t7122048">April 12 2018, 04:38:42 UTC</a>
+        <div class="mdspost-comment__body">C'est voulu.</div></article></div></div></div>`);
+    expect(rows(items)).toEqual([
+      ['comment', 'lima', 'Acme manque ici.', expect.stringMatching(/^2018-04-1[12]T/u), URL_ + '?thread=7121792#t7121792'],
+      ['reply', 'loz', "C'est voulu.", expect.stringMatching(/^2018-04-1[12]T/u), URL_ + '?thread=7122048#t7122048'],
+    ]);
+  });
+
+  test('Spot.IM / OpenWeb: data-message-id roots, depth attribute, the person answered is not the author', async () => {
+    const items = await extract(`<ul class="sppre_messages-list"><li><div class="sppre_root-message">
+      <div class="sppre_message-view sppre_depth-0" data-message-id="sp_x_c_A" data-message-depth="0">
+        <span class="sppre_user-link"><span class="sppre_username">scal</span></span><span data-spot-im-class="message-timestamp">15h</span>
+        <div class="sppre_text-entity" data-spot-im-class="message-text">Acme ne force personne.</div></div>
+      <ul class="sppre_children-list"><li><div class="sppre_message-view sppre_depth-1" data-message-id="sp_x_c_A_r_B" data-message-depth="1">
+        <span class="sppre_reply-to">en réponse à <span class="sppre_username">scal</span></span>
+        <span class="sppre_user-link"><span class="sppre_username">joe</span></span><span data-spot-im-class="message-timestamp">14h</span>
+        <div class="sppre_text-entity" data-spot-im-class="message-text">Vraiment ?</div></div></li></ul></div></li></ul>`);
+    expect(rows(items)).toEqual([
+      ['comment', 'scal', 'Acme ne force personne.', new Date(TEST_NOW - 15 * 3_600_000).toISOString(), null],
+      ['reply', 'joe', 'Vraiment ?', new Date(TEST_NOW - 14 * 3_600_000).toISOString(), null],
+    ]);
+  });
+
+  test('schema.org UserComments microdata (Launchpad); an activity entry beside them is no item', async () => {
+    const items = await extract(`<div class="boardComment" itemscope itemtype="http://schema.org/UserComments">
+        <a href="https://launchpad.example/~tom" class="sprite person">Tom (tom)</a> <a itemprop="url" href="/bug/1/comments/1"><time itemprop="commentTime" datetime="2010-05-24T15:13:03.482053+00:00">2010-05-24</time></a>
+        <div class="comment-text" itemprop="commentText">Acme 3.1 plante aussi.</div></div>
+      <div class="boardComment"><div class="boardCommentDetails"><a class="sprite person">Rolf (r0lf)</a> <span title="2016-07-19 08:14:00 UTC">on 2016-07-19</span></div>
+        <div class="boardCommentActivity"><table class="bug-activity"><tr><td>Changed in acme: status New → Confirmed</td></tr></table></div></div>`);
+    expect(rows(items)).toEqual([['comment', 'Tom (tom)', 'Acme 3.1 plante aussi.', '2010-05-24T15:13:03.482Z', 'https://forum.example.org/bug/1/comments/1']]);
+  });
+
+  test('a theme that prints "says:" after the name, and a month for a date (WordPress themes)', async () => {
+    const items = await extract(`<ol class="commentlist"><li class="comment depth-1" id="comment-3064"><div class="comment-body">
+      <p class="comment-author"><cite>Roman пишет:</cite> <small class="comment-time">Июль 2017</small></p>
+      <div class="commententry"><p>Acme ne répond plus.</p></div></div></li></ol>`);
+    expect(rows(items)).toEqual([['comment', 'Roman', 'Acme ne répond plus.', '2017-07-01T00:00:00.000Z', URL_ + '#comment-3064']]);
+  });
+
+  test('junk: a control with a comment id, a list of comments, a "comments-2" widget are no items', async () => {
+    const items = await extract(`<section id="comments-2" class="widget">Derniers commentaires : Acme</section>
+      <button data-comment-id="9">Répondre à Acme</button><a data-message-id="m1" href="#">Acme</a>
+      <div id="comment-form"><textarea>Acme</textarea></div>`);
+    expect(items).toEqual([]);
+  });
+});
+
 describe('generic isSupportedPage', () => {
   test.each(generic.testUrls)('supports %s', (url) => {
     expect(generic.isSupportedPage(new URL(url))).toBe(true);
