@@ -345,7 +345,9 @@ const COMMENT_ROOT = `li.comment, .comment-body, [itemprop~="comment"], #comment
  * "comment_12" (Habr, Pikabu), "b-comment-12" (d3.ru); not "comment-form" (no
  * number) nor "comments-2" (a list). The number tells two comments apart.
  */
-const COMMENT_ID = /^(?:[a-z]{1,12}[-_])?comment(?!s[-_]?\d)[-_]?\D{0,12}?(\d+)/iu;
+const COMMENT_ID = /^(?:[a-z]{1,12}[-_])?comment(?!s[-_]?\d)[-_]?(\D{0,12}?)(\d+)/iu;
+/** Numbered parts of a comment's page that are not a comment: "comment-count-12", "comment-form-2", "comment-reply-link-9". */
+const NOT_COMMENT_ID = /count|form|link|btn|button|reply|respond|total|num|area|box|input|like|vote|share|edit/iu;
 /** A BEM comment item with a data-id (vc.ru's .comments__item[data-id]); not its parts (.comments__item__reply). */
 const COMMENT_ITEM_CLASS = /^(?:[\w-]*[-_])?comments?(?:__|[-_])item$|^comment$/iu;
 /**
@@ -367,7 +369,7 @@ const CONTROL = 'a, button, input, select, textarea, form, label, svg';
 /** The number or id a comment system gives a root, or null: two roots with different keys are two comments. */
 function commentKey(el: Element): string | null {
   const m = COMMENT_ID.exec(el.id);
-  if (m) return m[1]!;
+  if (m && !NOT_COMMENT_ID.test(m[1]!)) return m[2]!;
   const data = el.getAttribute('data-comment-id') ?? el.getAttribute('data-message-id');
   if (data) return data;
   const id = el.getAttribute('data-id');

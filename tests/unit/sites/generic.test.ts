@@ -421,7 +421,8 @@ describe('generic: comment systems beyond WordPress (structures of real forum pa
   test('junk: a control with a comment id, a list of comments, a "comments-2" widget are no items', async () => {
     const items = await extract(`<section id="comments-2" class="widget">Derniers commentaires : Acme</section>
       <button data-comment-id="9">Répondre à Acme</button><a data-message-id="m1" href="#">Acme</a>
-      <div id="comment-form"><textarea>Acme</textarea></div>`);
+      <div id="comment-form"><textarea>Acme</textarea></div><span id="post-comment-count-12">12 commentaires sur Acme</span>
+      <div id="comment-reply-link-9">Répondre à Acme</div>`);
     expect(items).toEqual([]);
   });
 });
