@@ -83,7 +83,20 @@ function extractShredditPost(el: Element, ctx: AdapterContext): ExtractedItem {
   });
 }
 
-function extractShredditComment(el: Element, ctx: AdapterContext): ExtractedItem {
+/** A comment's body when it is not a direct slot="comment" child: its rich-text block, by id or class (own, not a reply's). */
+const COMMENT_BODY = '[id$="-comment-rtjson-content"], [id$="-post-rtjson-content"], [slot="comment"], .rtjson-content, .md';
+
+/**
+ * Where a comment can be seen when it carries no permalink attribute: the
+ * thread's address (the page's, /r/<sub>/comments/<post>/…) + comment/<id>/.
+ */
+function commentPermalink(thingId: string | null, ctx: AdapterContext): string | null {
+  const post = /^\/r\/[^/]+\/comments\/[a-z0-9]+\//iu.exec(ctx.url.pathname)?.[0];
+  const id = thingId?.startsWith('t1_') ? thingId.slice(3) : null;
+  return post && id && /^[a-z0-9]+$/iu.test(id) ? `${post}comment/${id}/` : null;
+}
+
+function extractShredditComment(el: Element, ctx: AdapterContext): ExtractedItem | null {
   // The comment body is a direct child (slot="comment"); the replies' bodies are
   // deeper, inside nested shreddit-comment elements (sites.md §5 "Text").
   let body: Element | null = null;
@@ -93,16 +106,24 @@ function extractShredditComment(el: Element, ctx: AdapterContext): ExtractedItem
       break;
     }
   }
+  body ??= queryOwn(el, COMMENT_BODY, SHREDDIT_COMMENT);
+  const text = readText(body);
+  // Still rendering, or collapsed with its body not loaded: nothing to read yet.
+  if (!text) return null;
   const depth = Number.parseInt(el.getAttribute('depth') ?? '', 10);
   const nested = Number.isNaN(depth) ? el.parentElement?.closest(SHREDDIT_COMMENT) != null : depth > 0;
-  const timeEl = queryOwn(el, '[slot="commentMeta"] time[datetime]', SHREDDIT_COMMENT);
+  const timeEl = queryOwn(el, '[slot="commentMeta"] time[datetime], time[datetime]', SHREDDIT_COMMENT);
+  const thingId = el.getAttribute('thingid');
   return item(ctx, {
-    id: el.getAttribute('thingid'),
+    id: thingId,
     kind: nested ? 'reply' : 'comment',
-    text: readText(body),
+    text,
     author: authorOf(el.getAttribute('author')),
-    permalink: el.getAttribute('permalink'),
-    timestamp: parseRedditTime(el.getAttribute('created')) ?? isoDate(timeEl?.getAttribute('datetime')),
+    permalink: el.getAttribute('permalink') ?? commentPermalink(thingId, ctx),
+    timestamp:
+      parseRedditTime(el.getAttribute('created')) ??
+      isoDate(timeEl?.getAttribute('datetime')) ??
+      isoDate(queryOwn(el, 'faceplate-timeago[ts]', SHREDDIT_COMMENT)?.getAttribute('ts')),
   });
 }
 

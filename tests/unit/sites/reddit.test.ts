@@ -114,6 +114,31 @@ describe('shreddit times', () => {
   });
 });
 
+describe('shreddit comment variants', () => {
+  const extract = async (html: string) => {
+    const page = await loadPage(`<!DOCTYPE html><html><body><shreddit-app>${html}</shreddit-app></body></html>`, DEMO_URL);
+    const items = runAdapter(reddit, page.document, page.url);
+    await page.close();
+    return items;
+  };
+
+  test('a body in its rich-text block (no slot), a permalink built from the thread, a faceplate-timeago time', async () => {
+    const items = await extract(`<shreddit-comment thingid="t1_c1" author="bob" depth="0" postid="t3_1h0acme">
+        <div slot="commentMeta"><faceplate-timeago ts="2026-10-01T08:00:00.000Z">3 h</faceplate-timeago></div>
+        <div id="t1_c1-comment-rtjson-content" class="md"><p>Acme a rouvert.</p></div>
+        <shreddit-comment thingid="t1_c2" author="zoe" depth="1" parentid="t1_c1"><div id="t1_c2-post-rtjson-content"><p>Enfin !</p></div></shreddit-comment>
+      </shreddit-comment>`);
+    expect(items.map((i) => [i.id, i.kind, i.author, i.text, i.permalink, i.timestamp])).toEqual([
+      ['t1_c1', 'comment', 'bob', 'Acme a rouvert.', 'https://www.reddit.com/r/paris/comments/1h0acme/comment/c1/', '2026-10-01T08:00:00.000Z'],
+      ['t1_c2', 'reply', 'zoe', 'Enfin !', 'https://www.reddit.com/r/paris/comments/1h0acme/comment/c2/', null],
+    ]);
+  });
+
+  test('a comment whose body is not rendered yet is no item (it is read when it appears)', async () => {
+    expect(await extract('<shreddit-comment thingid="t1_c3" author="bob" depth="0"><div slot="commentMeta">bob · 1 h</div></shreddit-comment>')).toEqual([]);
+  });
+});
+
 interface GroundTruthReddit {
   count: Record<string, number>;
   items: Array<{
