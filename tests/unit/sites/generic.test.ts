@@ -202,14 +202,19 @@ describe('Disqus embed frame (2018, Russian)', () => {
   });
 });
 
-describe('generic fragments', () => {
-  const URL_ = 'https://blog.example.fr/2025/03/cafes/';
-  const extract = async (body: string, head = '') => {
-    const page = await loadPage(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`, URL_);
+/** Items the generic adapter finds in a fragment (body, and head for JSON-LD) served at `url`. */
+const extractAt =
+  (url: string) =>
+  async (body: string, head = ''): Promise<ExtractedItem[]> => {
+    const page = await loadPage(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`, url);
     const items = runPage(generic, page.document, page.url);
     await page.close();
     return items;
   };
+
+describe('generic fragments', () => {
+  const URL_ = 'https://blog.example.fr/2025/03/cafes/';
+  const extract = extractAt(URL_);
   // "<" escaped as sites do, so that a "</script>" inside a string does not end the block.
   const ld = (data: unknown) => `<script type="application/ld+json">${JSON.stringify(data).replace(/</gu, '\\u003c')}</script>`;
 
@@ -313,12 +318,7 @@ describe('generic fragments', () => {
 
 describe('generic: comment systems beyond WordPress (structures of real forum pages, own text)', () => {
   const URL_ = 'https://forum.example.org/t/354052/';
-  const extract = async (body: string, head = '') => {
-    const page = await loadPage(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`, URL_);
-    const items = runPage(generic, page.document, page.url);
-    await page.close();
-    return items;
-  };
+  const extract = extractAt(URL_);
   const rows = (items: ExtractedItem[]) => items.map((i) => [i.kind, i.author, i.text, i.timestamp, i.permalink]);
   const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).toISOString();
 
