@@ -59,13 +59,14 @@ const KEPT_TYPES: Readonly<Record<string, 'review' | 'post' | 'comment'>> = {
   UserComments: 'comment',
 };
 
-function keptKindName(type: string): string {
+/** "Review", "schema:Review", "http://schema.org/Review" → "Review". */
+function typeName(type: string): string {
   return type.trim().split(/[/#:]/u).pop() ?? '';
 }
 
-/** "Review", "schema:Review", "http://schema.org/Review" → its kind, or null. */
+/** A schema.org type's kind of item, or null. */
 function keptKind(type: string): 'review' | 'post' | 'comment' | null {
-  const name = type.trim().split(/[/#:]/u).pop() ?? '';
+  const name = typeName(type);
   return Object.hasOwn(KEPT_TYPES, name) ? KEPT_TYPES[name]! : null;
 }
 
@@ -248,8 +249,8 @@ export function jsonLdItems(data: unknown, ctx: AdapterContext): ExtractedItem[]
       return;
     }
     if (!isObject(v)) return;
-    const faq = inFaq || types(v).some((t) => keptKindName(t) === 'FAQPage');
-    const kind = faq && types(v).some((t) => keptKindName(t) === 'Answer') ? null : kindOfNode(v);
+    const faq = inFaq || types(v).some((t) => typeName(t) === 'FAQPage');
+    const kind = faq && types(v).some((t) => typeName(t) === 'Answer') ? null : kindOfNode(v);
     if (kind) {
       const item = toItem(jsonLdFields(v, kind, inComment, byId, ctx.url));
       if (item) items.push(item);
