@@ -229,7 +229,7 @@ function intlMonthTable(): Map<string, number> {
 const TIME_OF_DAY = /^[^\p{N}]{0,12}?(?<![\p{N}])(\d{1,2})\s*(?::|h\s*)(\d{2})(?!\p{N})(?:\s*([ap])\.?\s*m\.?(?![\p{L}]))?/iu;
 
 /** The day of `utcMidnight` at the time `rest` starts with, in the browser's zone; the day alone when there is none. */
-function withTimeOfDay(utcMidnight: string, rest: string): string {
+export function withTimeOfDay(utcMidnight: string, rest: string): string {
   const t = TIME_OF_DAY.exec(rest);
   if (!t) return utcMidnight;
   let hour = Number(t[1]);

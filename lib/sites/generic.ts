@@ -41,7 +41,7 @@
  * is not merged (known limit). Hacker News rows use the item id HN gives.
  */
 import type { AdapterContext, ExtractedItem, ItemKind, SiteAdapter } from './types';
-import { absoluteUrl, collapse, fallbackId, isoDate, joinTitle, parseLocalizedDate, parseRating, parseRelativeTime, queryOwn, readText } from './dom';
+import { absoluteUrl, collapse, fallbackId, isoDate, joinTitle, parseLocalizedDate, parseRating, parseRelativeTime, queryOwn, readText, withTimeOfDay } from './dom';
 import { jsonLdScripts, parseJsonLd } from './jsonld';
 
 // ─── Shared: kinds, item assembly ────────────────────────────────────────────
@@ -539,7 +539,7 @@ const TIME_TEXT_SELECTORS = [
   '.h-meta',
 ];
 /** "сегодня в 13:10", "today at 1:10 PM", "hier à 18:05": a day word, then maybe a time of day. */
-const DAY_WORD = /(?<![\p{L}])(?:(today|aujourd'hui|aujourd’hui|сегодня|heute|hoy|oggi)|(yesterday|hier|вчера|gestern|ayer|ieri))(?![\p{L}])(?:\D{0,6}?(\d{1,2})[:h.](\d{2})\s*([ap]\.?m\.?)?)?/iu;
+const DAY_WORD = /(?<![\p{L}])(?:(today|aujourd'hui|aujourd’hui|сегодня|heute|hoy|oggi)|(yesterday|hier|вчера|gestern|ayer|ieri))(?![\p{L}])/iu;
 /** Unix times in an attribute (vc.ru's time[air-date-timestamp], data-timestamp): seconds or milliseconds. */
 const UNIX_TIME_ATTRIBUTES = ['data-timestamp', 'air-date-timestamp', 'data-time', 'data-created'];
 
@@ -593,20 +593,14 @@ function heuristicTime(root: Element, ctx: AdapterContext): string | null {
   return null;
 }
 
-/** "today at 13:10" / "вчера в 9:05" counted from `now`, in the browser's time zone (the page's reader's); null otherwise. */
+/** "today at 13:10" / "вчера в 9:05": that day (from `now`, in the browser's zone) at that time; null without a day word. */
 function dayWordTime(text: string, now: number): string | null {
   const m = DAY_WORD.exec(text);
   if (!m) return null;
   const day = new Date(now);
   if (m[2]) day.setDate(day.getDate() - 1);
-  if (m[3] === undefined) return new Date(day.getFullYear(), day.getMonth(), day.getDate()).toISOString();
-  let hour = Number(m[3]);
-  const minute = Number(m[4]);
-  const half = m[5]?.[0]?.toLowerCase();
-  if (half === 'p' && hour < 12) hour += 12;
-  if (half === 'a' && hour === 12) hour = 0;
-  if (hour > 23 || minute > 59) return null;
-  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), hour, minute).toISOString();
+  const midnight = new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())).toISOString();
+  return withTimeOfDay(midnight, text.slice(m.index + m[0].length));
 }
 
 /** Disqus's user name (`data-username` on the author link), as "@name". */
@@ -618,7 +612,7 @@ function heuristicHandle(root: Element): string | null {
 function heuristicPermalink(root: Element, ctx: AdapterContext): string | null {
   const link = own(root, PERMALINK_SELECTORS);
   const href = absoluteUrl(link?.getAttribute('href'), ctx.url);
-  if (href && !/^javascript:/iu.test(href)) return href;
+  if (href) return href;
   // The comment's anchor: WordPress prints li#comment-12 (the target of "…#comment-12"),
   // possibly around the element read (a microdata article) or inside it (old themes).
   const chain = sameCommentChain(root);
