@@ -6,7 +6,8 @@
  *                                  walked through @graph, arrays and nested properties
  *   extractItem(el)            (2) microdata item  [itemscope][itemtype=schema.org/Review|Comment|…]
  *                              (3) heuristic root  WordPress li.comment / .comment-body, [itemprop=comment],
- *                                                  #comments article, Hacker News tr.athing.comtr,
+ *                                                  #comments article, Hacker News tr.athing.comtr
+ *                                                  (and its submissions, tr.athing: posts),
  *                                                  Disqus li.post#post-<n> (its embed frame: .post-message,
  *                                                  .author a[data-username], a.time-ago[href][title]),
  *                                                  and any element a comment system numbers: an id
@@ -333,6 +334,8 @@ function microdataFields(item: Element, kind: Fields['kind'], ctx: AdapterContex
 // ─── (3) Heuristics ──────────────────────────────────────────────────────────
 
 const HN_ROW = 'tr.athing.comtr';
+/** A Hacker News submission: a story row of the front page, or the story above an item page's comments. */
+const HN_STORY = 'tr.athing:not(.comtr)';
 /**
  * A Disqus comment (inside the embed frame, disqus.com/embed/comments/…). A
  * blog's list of posts prints `li.post#post-12` too, so it is a root only with
@@ -653,6 +656,31 @@ function hnItem(row: Element, ctx: AdapterContext): ExtractedItem | null {
   };
 }
 
+/**
+ * A Hacker News submission (post): its title (the `.titleline` link, `a.storylink`
+ * in 2018), the story's own text on its item page (Ask HN, Show HN), and the
+ * metadata in the row below it (`td.subtext`: author, age).
+ */
+function hnStory(row: Element, ctx: AdapterContext): ExtractedItem | null {
+  const id = row.id;
+  const title = readText(row.querySelector('.titleline > a, a.storylink'));
+  if (!/^\d+$/u.test(id) || !title) return null;
+  const sub = row.nextElementSibling?.querySelector('td.subtext') ?? null;
+  const age = sub?.querySelector('.age') ?? null;
+  const top = row.closest('table.fatitem')?.querySelector('.toptext');
+  return {
+    site: 'generic',
+    id,
+    kind: 'post',
+    text: joinTitle(title, readText(top, { skip: '.reply' })),
+    author: readText(sub?.querySelector('.hnuser')) || null,
+    handle: null,
+    permalink: absoluteUrl(age?.querySelector('a[href]')?.getAttribute('href') ?? `item?id=${id}`, ctx.url),
+    timestamp: hnTime(age?.getAttribute('title')) ?? parseRelativeTime(readText(age), ctx.now ?? Date.now()),
+    rating: null,
+  };
+}
+
 function heuristicFields(root: Element, ctx: AdapterContext): Fields {
   return {
     kind: 'comment',
@@ -680,9 +708,10 @@ export const generic = {
     return url.protocol === 'http:' || url.protocol === 'https:';
   },
 
-  itemSelector: ANY_ROOT,
+  itemSelector: `${ANY_ROOT}, ${HN_STORY}`,
 
   extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
+    if (el.matches(HN_STORY)) return hnStory(el, ctx);
     const kind = microdataKind(el);
     if (kind) return toItem(microdataFields(el, kind, ctx));
     if (!isRoot(el)) return null;

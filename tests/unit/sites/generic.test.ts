@@ -131,10 +131,22 @@ describe('generic real pages', () => {
     });
     afterAll(() => page.close());
 
-    test('115 comments, one per tr.athing.comtr, each with id, author, text and permalink', () => {
-      expect(items.map((i) => i.id)).toEqual([...page.document.querySelectorAll('tr.athing.comtr')].map((tr) => tr.id));
-      expect(items).toHaveLength(115);
-      for (const item of items) {
+    test('the story is a post, then 115 comments, one per tr.athing.comtr, each with id, author, text and permalink', () => {
+      expect(items[0]).toEqual({
+        site: 'generic',
+        id: '16909056',
+        kind: 'post',
+        text: 'Tech company career ladders',
+        author: 'tim_sw',
+        handle: null,
+        permalink: 'https://news.ycombinator.com/item?id=16909056',
+        timestamp: new Date(TEST_NOW - 11 * 3_600_000).toISOString(),
+        rating: null,
+      });
+      const comments = items.slice(1);
+      expect(comments.map((i) => i.id)).toEqual([...page.document.querySelectorAll('tr.athing.comtr')].map((tr) => tr.id));
+      expect(comments).toHaveLength(115);
+      for (const item of comments) {
         expect(item.author).toBeTruthy();
         expect(item.text).toBeTruthy();
         expect(item.text).not.toMatch(/\breply$/u);
@@ -305,6 +317,17 @@ describe('generic fragments', () => {
       ['comment', 'Léo', 'Premier'],
       ['reply', 'Mia', 'Réponse'],
       ['comment', 'Solo', 'Seul'],
+    ]);
+  });
+
+  test('Hacker News front page: each submission is a post (title, author and dated age from the row below)', async () => {
+    const items = await extract(`<table><tr class="athing submission" id="43621007"><td class="title"><span class="rank">1.</span></td>
+      <td class="title"><span class="titleline"><a href="https://acme.example/">Show HN: Acme, a coffee roaster's terminal</a><span class="sitebit comhead"> (<a href="from?site=acme.example"><span class="sitestr">acme.example</span></a>)</span></span></td></tr>
+      <tr><td colspan="2"></td><td class="subtext"><span class="subline"><span class="score">85 points</span> by <a href="user?id=lea" class="hnuser">lea</a>
+      <span class="age" title="2025-04-08T12:36:53 1744115813"><a href="item?id=43621007">3 hours ago</a></span> | <a href="item?id=43621007">20&nbsp;comments</a></span></td></tr>
+      <tr class="spacer"></tr><tr class="athing submission" id="43615912"><td class="title"><span class="titleline"></span></td></tr></table>`);
+    expect(items).toEqual([
+      { site: 'generic', id: '43621007', kind: 'post', text: "Show HN: Acme, a coffee roaster's terminal", author: 'lea', handle: null, permalink: 'https://blog.example.fr/2025/03/cafes/item?id=43621007', timestamp: '2025-04-08T12:36:53.000Z', rating: null },
     ]);
   });
 
