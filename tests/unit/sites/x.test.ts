@@ -179,6 +179,33 @@ describe('x real saved pages', () => {
     await page.close();
   });
 
+  test('a repost is the original post: its author, handle and permalink, not the reposter’s', async () => {
+    // The repost header (socialContext) sits above the original's avatar and User-Name, as on the pinned posts of
+    // xingest-jason.html ("Pinned" uses the same slot).
+    const html = `<div data-testid="cellInnerDiv"><article role="article" tabindex="0" data-testid="tweet">
+      <div><div><div><a href="/camille" role="link"><span data-testid="socialContext">Camille a reposté</span></a></div></div></div>
+      <div><div data-testid="Tweet-User-Avatar"></div><div>
+        <div data-testid="User-Name"><div><a href="/AcmeFrance" role="link"><span><span>Acme France</span></span></a></div>
+          <div><a href="/AcmeFrance" role="link" tabindex="-1"><span>@AcmeFrance</span></a><span>·</span>
+          <a href="/AcmeFrance/status/1860000000000000999" role="link"><time datetime="2025-03-01T10:00:00.000Z">1 mars</time></a></div></div>
+        <div dir="auto" data-testid="tweetText"><span>Nouvelle boutique Acme à Lyon !</span></div>
+        <div role="group"><button data-testid="reply" aria-label="Répondre"></button></div></div></div>
+    </article></div>`;
+    const page = await loadPage(`<!DOCTYPE html><html><body>${html}</body></html>`, 'https://x.com/home');
+    const items = runAdapter(x, page.document, page.url);
+    await page.close();
+    expect(items).toEqual([
+      expect.objectContaining({
+        id: '1860000000000000999',
+        author: 'Acme France',
+        handle: '@AcmeFrance',
+        text: 'Nouvelle boutique Acme à Lyon !',
+        permalink: 'https://x.com/AcmeFrance/status/1860000000000000999',
+        timestamp: '2025-03-01T10:00:00.000Z',
+      }),
+    ]);
+  });
+
   test('a status page’s focal post that quotes another keeps its own text, time and permalink', async () => {
     // The focal layout (a real save of a thread, 2025-04): the header row with User-Name is a sibling of ONE
     // container that holds the text, the quote (its User-Name and a time without link) and the time row.
