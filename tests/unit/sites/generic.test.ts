@@ -11,6 +11,9 @@ import {
   appendDemoItems,
   demoBrandIds,
   expectDemoItems,
+  type ExpectedItem,
+  extractFragment,
+  type LoadedPage,
   loadPage,
   matchesPattern,
   readDemo,
@@ -18,10 +21,8 @@ import {
   readFixture,
   runAdapter,
   runPage,
-  text60,
-  type ExpectedItem,
-  type LoadedPage,
   TEST_NOW,
+  text60,
 } from './helpers';
 
 /** Where the demo blog is served; the expected permalinks are written for this port. */
@@ -217,12 +218,8 @@ describe('Disqus embed frame (2018, Russian)', () => {
 /** Items the generic adapter finds in a fragment (body, and head for JSON-LD) served at `url`. */
 const extractAt =
   (url: string) =>
-  async (body: string, head = ''): Promise<ExtractedItem[]> => {
-    const page = await loadPage(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`, url);
-    const items = runPage(generic, page.document, page.url);
-    await page.close();
-    return items;
-  };
+  (body: string, head = ''): Promise<ExtractedItem[]> =>
+    extractFragment(generic, body, url, { head, run: runPage });
 
 describe('generic fragments', () => {
   const URL_ = 'https://blog.example.fr/2025/03/cafes/';

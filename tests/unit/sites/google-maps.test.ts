@@ -12,14 +12,15 @@ import {
   appendDemoItems,
   demoBrandIds,
   expectDemoItems,
+  type ExpectedItem,
+  extractFragment,
+  type LoadedPage,
   loadPage,
   matchesPattern,
   otherSitesUrls,
   readDemo,
   readDemoJson,
   runAdapter,
-  type ExpectedItem,
-  type LoadedPage,
 } from './helpers';
 
 const DEMO_URL = 'https://www.google.com/maps/place/Acme+Caf%C3%A9/@48.8566,2.3522,17z/';
@@ -82,12 +83,7 @@ describe('google maps demo page', () => {
 });
 
 describe('google maps fragments', () => {
-  const extract = async (html: string, url = DEMO_URL) => {
-    const page = await loadPage(`<!DOCTYPE html><html><body>${html}</body></html>`, url);
-    const items = runAdapter(googleMaps, page.document, new URL(url));
-    await page.close();
-    return items;
-  };
+  const extract = (html: string, url = DEMO_URL) => extractFragment(googleMaps, html, url);
   const card = (inner: string, stars = '<span role="img" aria-label="4 stars"></span>') =>
     `<div class="jftiEf" aria-label="Ann Lee" data-review-id="Ch1"><button data-review-id="Ch1" aria-label="Photo of Ann Lee"></button>${stars}${inner}</div>`;
 

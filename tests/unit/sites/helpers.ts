@@ -96,6 +96,25 @@ export function runPage(adapter: SiteAdapter, doc: Document, url: URL): Extracte
 }
 
 /**
+ * Items `adapter` finds in a fragment of markup (`body`, and `head` for JSON-LD)
+ * served at `url`: element items (runAdapter), or the whole page as the runner
+ * reports it with `run: runPage`.
+ */
+export async function extractFragment(
+  adapter: SiteAdapter,
+  body: string,
+  url: string,
+  options: { head?: string; run?: (adapter: SiteAdapter, doc: Document, url: URL) => ExtractedItem[] } = {},
+): Promise<ExtractedItem[]> {
+  const page = await loadPage(`<!DOCTYPE html><html><head>${options.head ?? ''}</head><body>${body}</body></html>`, url);
+  try {
+    return (options.run ?? runAdapter)(adapter, page.document, page.url);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * First 60 characters, as the ground-truth files give texts. Characters are
  * code points (the ground truth was cut in Python), not UTF-16 units: "😡" is one.
  */

@@ -11,6 +11,9 @@ import {
   appendDemoItems,
   demoBrandIds,
   expectDemoItems,
+  type ExpectedItem,
+  extractFragment,
+  type LoadedPage,
   loadPage,
   otherSitesUrls,
   readDemo,
@@ -18,8 +21,6 @@ import {
   readFixture,
   runAdapter,
   text60,
-  type ExpectedItem,
-  type LoadedPage,
 } from './helpers';
 
 const DEMO_URL = 'https://www.reddit.com/r/paris/comments/1h0acme/avis_cafes_acme/';
@@ -115,12 +116,7 @@ describe('shreddit times', () => {
 });
 
 describe('shreddit comment variants', () => {
-  const extract = async (html: string) => {
-    const page = await loadPage(`<!DOCTYPE html><html><body><shreddit-app>${html}</shreddit-app></body></html>`, DEMO_URL);
-    const items = runAdapter(reddit, page.document, page.url);
-    await page.close();
-    return items;
-  };
+  const extract = (html: string) => extractFragment(reddit, `<shreddit-app>${html}</shreddit-app>`, DEMO_URL);
 
   test('a body in its rich-text block (no slot), a permalink built from the thread, a faceplate-timeago time', async () => {
     const items = await extract(`<shreddit-comment thingid="t1_c1" author="bob" depth="0" postid="t3_1h0acme">

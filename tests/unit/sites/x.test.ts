@@ -11,6 +11,9 @@ import {
   appendDemoItems,
   demoBrandIds,
   expectDemoItems,
+  type ExpectedItem,
+  extractFragment,
+  type LoadedPage,
   loadPage,
   otherSitesUrls,
   readDemo,
@@ -18,8 +21,6 @@ import {
   readFixture,
   runAdapter,
   text60,
-  type ExpectedItem,
-  type LoadedPage,
 } from './helpers';
 
 const DEMO_URL = 'https://x.com/AcmeFrance/status/1860000000000000001';
@@ -191,10 +192,7 @@ describe('x real saved pages', () => {
         <div dir="auto" data-testid="tweetText"><span>Nouvelle boutique Acme à Lyon !</span></div>
         <div role="group"><button data-testid="reply" aria-label="Répondre"></button></div></div></div>
     </article></div>`;
-    const page = await loadPage(`<!DOCTYPE html><html><body>${html}</body></html>`, 'https://x.com/home');
-    const items = runAdapter(x, page.document, page.url);
-    await page.close();
-    expect(items).toEqual([
+    expect(await extractFragment(x, html, 'https://x.com/home')).toEqual([
       expect.objectContaining({
         id: '1860000000000000999',
         author: 'Acme France',
@@ -224,10 +222,7 @@ describe('x real saved pages', () => {
         <div role="group" aria-label="29 replies"><button data-testid="reply" aria-label="Reply"></button></div>
       </div>
     </article></div></div>`;
-    const page = await loadPage(`<!DOCTYPE html><html><body>${html}</body></html>`, 'https://x.com/camille_acme/status/1908671786876850246');
-    const items = runAdapter(x, page.document, page.url);
-    await page.close();
-    expect(items).toEqual([
+    expect(await extractFragment(x, html, 'https://x.com/camille_acme/status/1908671786876850246')).toEqual([
       expect.objectContaining({
         id: '1908671786876850246',
         kind: 'post',

@@ -11,13 +11,14 @@ import {
   appendDemoItems,
   demoBrandIds,
   expectDemoItems,
+  type ExpectedItem,
+  extractFragment,
+  type LoadedPage,
   loadPage,
   otherSitesUrls,
   readDemo,
   readDemoJson,
   runAdapter,
-  type ExpectedItem,
-  type LoadedPage,
   TEST_NOW,
 } from './helpers';
 
@@ -83,13 +84,7 @@ describe('youtube demo page', () => {
 });
 
 describe('youtube fragments', () => {
-  const url = new URL(DEMO_URL);
-  const extract = async (html: string) => {
-    const page = await loadPage(`<!DOCTYPE html><html><body>${html}</body></html>`, DEMO_URL);
-    const items = runAdapter(youtube, page.document, url);
-    await page.close();
-    return items;
-  };
+  const extract = (html: string) => extractFragment(youtube, html, DEMO_URL);
 
   test('old layout (ytd-comment-renderer) is read the same way', async () => {
     const [item] = await extract(`<ytd-comment-thread-renderer><ytd-comment-renderer id="comment">
