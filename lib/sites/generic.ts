@@ -447,9 +447,8 @@ function isSameComment(inner: Element, outer: Element): boolean {
   return true;
 }
 
-/** Whether `m` (inside `root`) belongs to `root`, not to a reply or another item nested in it. */
-function isOwnPart(root: Element, m: Element, skip?: string): boolean {
-  const key = commentKey(root);
+/** Whether `m` (inside `root`, whose commentKey is `key`) belongs to `root`, not to a reply or another item nested in it. */
+function isOwnPart(root: Element, key: string | null, m: Element, skip?: string): boolean {
   for (let p: Element | null = m; p && p !== root; p = p.parentElement) {
     if (p.matches(NESTED) || (skip !== undefined && p.matches(skip))) return false;
     const k = commentKey(p);
@@ -460,8 +459,9 @@ function isOwnPart(root: Element, m: Element, skip?: string): boolean {
 
 /** First own match of each selector in turn (priority order, not document order). */
 function own(root: Element, selectors: readonly string[], skip?: string): Element | null {
+  const key = commentKey(root);
   for (const s of selectors) {
-    for (const m of root.querySelectorAll(s)) if (isOwnPart(root, m, skip)) return m;
+    for (const m of root.querySelectorAll(s)) if (isOwnPart(root, key, m, skip)) return m;
   }
   return null;
 }
@@ -469,10 +469,11 @@ function own(root: Element, selectors: readonly string[], skip?: string): Elemen
 /** Every own match of the selectors, in priority order, at most `max`. */
 function ownAll(root: Element, selectors: readonly string[], max: number): Element[] {
   const out: Element[] = [];
+  const key = commentKey(root);
   for (const s of selectors) {
     for (const m of root.querySelectorAll(s)) {
       if (out.length >= max) return out;
-      if (!out.includes(m) && isOwnPart(root, m)) out.push(m);
+      if (!out.includes(m) && isOwnPart(root, key, m)) out.push(m);
     }
   }
   return out;
