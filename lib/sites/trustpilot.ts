@@ -42,7 +42,10 @@ function extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
   );
   if (!text) return null;
 
-  const time = el.querySelector('time[data-service-review-date-time-ago]') ?? el.querySelector('time[datetime]');
+  // The fallback skips the company reply's own time (it comes after the review's, with its own hook).
+  const time =
+    el.querySelector('time[data-service-review-date-time-ago]') ??
+    el.querySelector('time[datetime]:not([data-service-review-business-reply-date-time-ago])');
   return {
     site: 'trustpilot',
     id,

@@ -61,6 +61,19 @@ describe('trustpilot demo page', () => {
     expect(items.find((i) => i.author === 'Léo Garnier')!.text).not.toContain('Acme');
   });
 
+  test("a card whose review time lacks its hook is dated by the review's time, not the company reply's", () => {
+    const card = page.document.createElement('article');
+    card.setAttribute('data-service-review-card-paper', 'true');
+    card.innerHTML = `
+      <span data-consumer-name-typography="true">Nina</span>
+      <div data-service-review-rating="2"></div>
+      <a href="/reviews/0123456789abcdef01234567"><h2 data-service-review-title-typography="true">Lent</h2></a>
+      <div><div class="styles_replyInfo__x"><time datetime="2025-05-20T10:00:00.000Z" data-service-review-business-reply-date-time-ago="true">Reply</time></div></div>`;
+    // The reply's time comes first in the card's markup; the review's, without its hook, last.
+    card.insertAdjacentHTML('beforeend', '<p><time datetime="2025-05-18T09:00:00.000Z">18 May</time></p>');
+    expect(trustpilot.extractItem(card, { url: page.url })?.timestamp).toBe('2025-05-18T09:00:00.000Z');
+  });
+
   test('hostile: markup typed by a reviewer is extracted as literal text and never runs', () => {
     const kevin = items.find((i) => i.author === 'Kevin Roux')!;
     expect(kevin.text).toContain('<script>window.__veillePwned = 1</script>');
