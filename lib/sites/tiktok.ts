@@ -26,7 +26,8 @@
  * Timestamp: TikTok video and comment ids carry their creation time in the top
  * 32 bits (unix seconds), so it comes from the id; for hashed ids, the visible
  * "6d ago" / "6 j" counted back from ctx.now (a "2-15" date stays null).
- * Permalink: none per comment in the DOM: the video URL without query or hash.
+ * Permalink: none per comment in the DOM: the video URL without query or hash,
+ * taken from the video view's copy-link box when it has one (shownVideo).
  */
 import type { AdapterContext, ExtractedItem, SiteAdapter } from './types';
 import { fallbackId, parseRelativeTime, readText } from './dom';
@@ -47,6 +48,23 @@ export function tiktokIdTime(id: string): string | null {
   return seconds >= MIN_S && seconds < MAX_S ? new Date(seconds * 1000).toISOString() : null;
 }
 
+/**
+ * The video on show: the one the video view's "copy link" box names
+ * (`[data-e2e="browse-video-link"]`, a full https://www.tiktok.com/@user/video/<id> URL)
+ * when there is one, else the page's address. Live they agree; a page saved after
+ * the SPA moved to another video keeps the old address (or a stale `<head>`).
+ */
+function shownVideo(doc: Document, url: URL): URL {
+  const text = readText(doc.querySelector('[data-e2e="browse-video-link"]'));
+  if (!text) return url;
+  try {
+    const link = new URL(text);
+    return link.hostname === url.hostname && VIDEO_PATH.test(link.pathname) ? link : url;
+  } catch {
+    return url;
+  }
+}
+
 function videoUrl(url: URL): string {
   return url.origin + url.pathname;
 }
@@ -57,7 +75,8 @@ function handleOf(link: Element | null | undefined): string | null {
 }
 
 function extractCaption(el: Element, ctx: AdapterContext): ExtractedItem | null {
-  const m = VIDEO_PATH.exec(ctx.url.pathname);
+  const video = shownVideo(el.ownerDocument, ctx.url);
+  const m = VIDEO_PATH.exec(video.pathname);
   if (!m?.[2]) return null;
   const text = readText(el);
   if (!text) return null;
@@ -74,7 +93,7 @@ function extractCaption(el: Element, ctx: AdapterContext): ExtractedItem | null 
     text,
     author: nickname || username || null,
     handle,
-    permalink: `${ctx.url.origin}/${handle}/video/${m[2]}`,
+    permalink: `${video.origin}/${handle}/video/${m[2]}`,
     timestamp: tiktokIdTime(m[2]),
     rating: null,
   };
@@ -95,7 +114,7 @@ function extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
   for (let p: Element | null = own === el ? null : el.parentElement; p && !domId; p = p === own ? null : p.parentElement) {
     if (NUMERIC_ID.test(p.id)) domId = p.id;
   }
-  const permalink = videoUrl(ctx.url);
+  const permalink = videoUrl(shownVideo(el.ownerDocument, ctx.url));
   return {
     site: 'tiktok',
     id: domId ?? fallbackId([permalink, handle, text]),

@@ -11,6 +11,7 @@ import {
   appendDemoItems,
   demoBrandIds,
   expectDemoItems,
+  extractFragment,
   loadPage,
   matchesPattern,
   otherSitesUrls,
@@ -165,6 +166,44 @@ describe('tiktok real page (@merveilleux123, 2022-08)', () => {
 
   test('the Arabic comment reads as written (right-to-left text, emoji kept)', () => {
     expect(items.find((i) => i.handle === '@dalouletbouha08')!.text).toBe('حاسة حالي يتيمة هون 😂😂😂😂😂');
+  });
+});
+
+describe('tiktok video view whose copy-link box names another video than the address', () => {
+  // A page saved after the SPA moved on (trex's tk-video-2: the For You feed with a video open
+  // over it, and the address of a video seen before). My own markup, the same hooks.
+  const body = `
+    <div class="DivBrowserModeContainer">
+      <a href="/@denise_m"><span data-e2e="browse-username">denise_m</span></a>
+      <span data-e2e="browser-nickname">Denise M<span> · 7-9</span></span>
+      <div data-e2e="browse-video-desc"><span>Consigli? Acme</span></div>
+      <div class="DivCopyLinkContainer"><p data-e2e="browse-video-link">https://www.tiktok.com/@denise_m/video/7118347470546980101?is_from_webapp=1&amp;sender_device=pc</p></div>
+      <div class="DivCommentListContainer"><div class="DivCommentItemContainer">
+        <div id="7118474373401379589" class="DivCommentContentContainer">
+          <a href="/@umile"><span data-e2e="comment-username-1">Umile</span></a>
+          <p data-e2e="comment-level-1"><span>Vogliamo seconda parte</span></p>
+        </div>
+      </div></div>
+    </div>`;
+
+  test("the caption and the comments are the shown video's: id, permalink and time", async () => {
+    const items = await extractFragment(tiktok, body, 'https://www.tiktok.com/@other/video/7135383664971582725');
+    expect(items.map((i) => [i.kind, i.id, i.permalink])).toEqual([
+      ['post', '7118347470546980101', 'https://www.tiktok.com/@denise_m/video/7118347470546980101'],
+      ['comment', '7118474373401379589', 'https://www.tiktok.com/@denise_m/video/7118347470546980101'],
+    ]);
+    expect(items[0]!.timestamp).toBe(tiktokIdTime('7118347470546980101'));
+  });
+
+  test('a copy-link text that is not a video on the same host is ignored', async () => {
+    for (const link of ['javascript:alert(1)', 'https://evil.example/@x/video/7118347470546980101', 'not a url']) {
+      const items = await extractFragment(tiktok, body.replace(/https:\/\/www\.tiktok\.com\/@denise_m[^<]*/u, link), 'https://www.tiktok.com/@other/video/7135383664971582725');
+      // The address's video id then (the caption's handle is the video view's, as on any page).
+      expect(items.map((i) => [i.id, i.permalink])).toEqual([
+        ['7135383664971582725', 'https://www.tiktok.com/@denise_m/video/7135383664971582725'],
+        ['7118474373401379589', 'https://www.tiktok.com/@other/video/7135383664971582725'],
+      ]);
+    }
   });
 });
 
