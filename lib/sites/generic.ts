@@ -613,13 +613,32 @@ function heuristicHandle(root: Element): string | null {
   return name && /^[\w.-]{1,64}$/u.test(name) ? `@${name}` : null;
 }
 
+/** Query parameters that name the comment a link shows (not WordPress's `replytocom`, a reply form). */
+const COMMENT_PARAM = /^(?:c|cid|comment|comment_?id|commentid)$/iu;
+
+/** The comment's own link that names it by id in its query: Pikabu's "…?cid=111902492". */
+function commentIdLink(root: Element, chain: readonly Element[], ctx: AdapterContext): string | null {
+  const key = chain.map(commentKey).find((k) => k !== null);
+  if (!key) return null;
+  for (const a of ownAll(root, ['a[href*="="]'], 50)) {
+    const url = absoluteUrl(a.getAttribute('href'), ctx.url);
+    if (!url) continue;
+    for (const [name, value] of new URL(url).searchParams) {
+      if (value === key && COMMENT_PARAM.test(name)) return url;
+    }
+  }
+  return null;
+}
+
 function heuristicPermalink(root: Element, ctx: AdapterContext): string | null {
   const link = own(root, PERMALINK_SELECTORS);
   const href = absoluteUrl(link?.getAttribute('href'), ctx.url);
   if (href) return href;
+  const chain = sameCommentChain(root);
+  const byId = commentIdLink(root, chain, ctx);
+  if (byId) return byId;
   // The comment's anchor: WordPress prints li#comment-12 (the target of "…#comment-12"),
   // possibly around the element read (a microdata article) or inside it (old themes).
-  const chain = sameCommentChain(root);
   const anchor = chain.find((e) => e.id.startsWith('comment-'))?.id || queryOwn(root, '[id^="comment-"]', NESTED)?.id || chain.find((e) => e.id)?.id;
   return anchor ? absoluteUrl('#' + anchor, ctx.url) : null;
 }

@@ -361,6 +361,21 @@ describe('generic: comment systems beyond WordPress (structures of real forum pa
     ]);
   });
 
+  test("a link naming the comment by id in its query is its permalink, not WordPress's reply-form link (Pikabu)", async () => {
+    const items = await extract(`<div class="comment" id="comment_111902492" data-id="111902492"><div class="comment__body">
+        <div class="comment__header"><span class="user__nick">lea</span>
+          <a class="comment__tool" href="${URL_}?replytocom=111902492#respond">Répondre</a>
+          <a class="comment__tool hint" data-role="link" aria-label="Ссылка на комментарий" href="${URL_}?cid=111902492">🔗</a></div>
+        <div class="comment__content">Acme, enfin.</div></div></div>
+      <div class="comment" id="comment_111902493"><span class="user__nick">max</span><a href="${URL_}?replytocom=111902493">Répondre</a>
+        <a href="${URL_}?cid=111902492">citée</a><div class="comment__content">Oui !</div></div>`);
+    expect(items.map((i) => [i.author, i.permalink])).toEqual([
+      ['lea', URL_ + '?cid=111902492'],
+      // A link to another comment's id is not this one's permalink: its anchor then.
+      ['max', URL_ + '#comment_111902493'],
+    ]);
+  });
+
   test('a reply rendered straight inside its parent is its own comment; "today at" / "yesterday at" (d3.ru)', async () => {
     const items = await extract(`<div class="b-comment b-comment__comment" id="b-comment-201"><div class="b-comment__body">
         <div class="b-comment__content"><div class="b-comment__content-cell">Acme, enfin.</div></div>
