@@ -1,6 +1,7 @@
 /**
  * Small DOM-reading helpers shared by the adapters. Pure: they only read.
  */
+import { RELATIVE_TIME_TEMPLATES } from './relative-times';
 
 /** Collapse whitespace runs to one space and trim. */
 export function collapse(text: string): string {
@@ -317,10 +318,67 @@ const RELATIVE = /(?<![\p{L}\p{N}])(\d{1,4}|an?|one|une?)\s*([a-z]{1,8})\.?(?![\
 const RELATIVE_NOW = /(?<![\p{L}])(?:just now|now|a moment ago|moments ago|a l'instant|maintenant|a few seconds ago|quelques secondes)(?![\p{L}])/u;
 const RELATIVE_DAY = /(?<![\p{L}])(avant-hier|yesterday|hier)(?![\p{L}])/u;
 
+/** Lower case, no accents, typographic apostrophes made plain: how relative times are compared. */
+export function foldTime(text: string): string {
+  return collapse(text)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘]/gu, "'");
+}
+
+const TEMPLATE_UNITS: Readonly<Record<keyof typeof RELATIVE_TIME_TEMPLATES, number>> = {
+  second: 1000,
+  minute: MINUTE,
+  hour: HOUR,
+  day: DAY,
+  week: 7 * DAY,
+  month: 30 * DAY,
+  year: 365 * DAY,
+};
+let intlRelative: { re: RegExp; units: number[] } | undefined;
+
+/**
+ * Other languages' "<n> <unit> ago" ("vor 3 Monaten", "hace 2 días", "3 mesi fa",
+ * "há 3 horas", "3개월 전", "3 か月前"): a CM's sites follow the account's language,
+ * not only English and French. One RegExp over the templates of
+ * relative-times.ts (generated from ICU), compiled on first use.
+ */
+function intlRelativeTimes(): { re: RegExp; units: number[] } {
+  if (intlRelative) return intlRelative;
+  const entries = Object.entries(RELATIVE_TIME_TEMPLATES).flatMap(([unit, list]) =>
+    list.map((t: string) => [t, TEMPLATE_UNITS[unit as keyof typeof TEMPLATE_UNITS]] as const),
+  );
+  // Longest first, so a template is not read as a shorter one inside it.
+  entries.sort(([a], [b]) => b.length - a.length);
+  const alternatives = entries.map(([t]) =>
+    t
+      .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+      .replace(/\s+/gu, '\\s*')
+      .replace('#', '(\\d{1,4})'),
+  );
+  intlRelative = {
+    re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}])`, 'u'),
+    units: entries.map(([, ms]) => ms),
+  };
+  return intlRelative;
+}
+
+/** "vor 3 Monaten" and the like (intlRelativeTimes), counted back from `now`. */
+function parseIntlRelativeTime(s: string, now: number): string | null {
+  if (!/\d/u.test(s)) return null;
+  const { re, units } = intlRelativeTimes();
+  const m = re.exec(s);
+  if (!m) return null;
+  const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+  return group > 0 ? new Date(now - Number(m[group]) * units[group - 1]!).toISOString() : null;
+}
+
 /**
  * The time a relative date stands for, counted back from `now` (ms): "3 hours
- * ago", "il y a 2 semaines", "20h", "2 j", "yesterday", "à l'instant".
- * English and French only; a month is 30 days and a year 365, so the result
+ * ago", "il y a 2 semaines", "20h", "2 j", "yesterday", "à l'instant"; in other
+ * languages, a number with its unit and "ago" word ("vor 3 Monaten", "3개월 전").
+ * A month is 30 days and a year 365, so the result
  * is as precise as the text (Google Maps' "il y a un an" is a year ± months).
  * Null when the text holds no relative time. Sites that show only these
  * (Google Maps, YouTube, Facebook, TikTok's older comments) would otherwise
@@ -329,11 +387,11 @@ const RELATIVE_DAY = /(?<![\p{L}])(avant-hier|yesterday|hier)(?![\p{L}])/u;
  */
 export function parseRelativeTime(text: string | null | undefined, now: number): string | null {
   if (!text) return null;
-  const s = collapse(text)
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘]/gu, "'");
+  const s = foldTime(text);
+  return parseEnglishFrenchRelativeTime(s, now) ?? parseIntlRelativeTime(s, now);
+}
+
+function parseEnglishFrenchRelativeTime(s: string, now: number): string | null {
   if (RELATIVE_NOW.test(s)) return new Date(now).toISOString();
   const day = RELATIVE_DAY.exec(s);
   if (day) return new Date(now - (day[1] === 'avant-hier' ? 2 : 1) * DAY).toISOString();

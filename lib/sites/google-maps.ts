@@ -16,7 +16,7 @@
  * `data-review-id`, `aria-label` and `role`; the text has no stable hook, hence
  * the fallback chain below. Long reviews are cut until "Plus" is clicked: the
  * adapter reads what is rendered (expanding is the runner's job, §14).
- * Times are relative only: parseRelativeTime (English, French) counts them back from ctx.now (§14).
+ * Times are relative only: parseRelativeTime (English, French, and 23 other languages from ICU) counts them back from ctx.now (§14).
  * There is no permalink per review: the place URL plus `#review-<id>` stands in.
  */
 import type { AdapterContext, ExtractedItem, SiteAdapter } from './types';

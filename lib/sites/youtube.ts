@@ -10,7 +10,7 @@
  *     └─ #replies … ytd-comment-view-model      (after "n replies" is expanded) → kind 'reply'
  *
  * The video itself is not an item. Times are relative ("2 days ago"):
- * parseRelativeTime (English, French) counts them back from ctx.now (sites.md §14).
+ * parseRelativeTime (English, French, and 23 other languages from ICU) counts them back from ctx.now (sites.md §14).
  */
 import type { AdapterContext, ExtractedItem, SiteAdapter } from './types';
 import { absoluteUrl, parseRelativeTime, readText } from './dom';
@@ -76,7 +76,8 @@ export const youtube = {
       handle,
       permalink,
       // "2 days ago (edited)": relative only (sites.md §7), counted back from ctx.now.
-      timestamp: parseRelativeTime(readText(el.querySelector('#published-time-text')), ctx.now ?? Date.now()),
+      // Layouts of 2018–20 mark it with a class (two copies, the second hidden), not an id.
+      timestamp: parseRelativeTime(readText(el.querySelector('#published-time-text, .published-time-text') ?? timeLink), ctx.now ?? Date.now()),
       rating: null,
     };
   },

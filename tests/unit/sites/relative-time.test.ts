@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseRelativeTime } from '../../../lib/sites/dom';
+import { RELATIVE_TIME_TEMPLATES } from '../../../lib/sites/relative-times';
 
 const NOW = Date.UTC(2025, 2, 15, 12, 0, 0);
 const MIN = 60_000;
@@ -38,6 +39,40 @@ describe('parseRelativeTime (English, French): counted back from now', () => {
   });
 
   test.each(['', '2-15', 'Acme 2 days', 'il y a', 'le 3 mars', '10 cafés', null, undefined])('no relative time: %j', (text) => {
+    expect(parseRelativeTime(text, NOW)).toBeNull();
+  });
+});
+
+describe('parseRelativeTime in other languages (templates of lib/sites/relative-times.ts, from ICU)', () => {
+  test.each([
+    ['vor 3 Monaten', 90 * D],
+    ['vor 2 Std.', 2 * H],
+    ['hace 2 días', 2 * D],
+    ['3 mesi fa (modificato)', 90 * D],
+    ['há 3 horas', 3 * H],
+    ['3 uur geleden', 3 * H],
+    ['2 tygodnie temu', 14 * D],
+    ['5 месяцев назад', 150 * D],
+    ['1 yıl önce', 365 * D],
+    ['för 2 veckor sedan', 14 * D],
+    ['3개월 전', 90 * D],
+    ['3 か月前', 90 * D],
+    ['3 個月前（已編輯）', 90 * D],
+    ['3天前', 3 * D],
+  ])('%j', (text, back) => {
+    expect(parseRelativeTime(text, NOW)).toBe(new Date(NOW - back).toISOString());
+  });
+
+  test('every template reads back as its own unit', () => {
+    const ms = { second: 1000, minute: MIN, hour: H, day: D, week: 7 * D, month: 30 * D, year: 365 * D };
+    for (const [unit, templates] of Object.entries(RELATIVE_TIME_TEMPLATES)) {
+      for (const t of templates as readonly string[]) {
+        expect([t, parseRelativeTime(t.replace('#', '7'), NOW)]).toEqual([t, new Date(NOW - 7 * ms[unit as keyof typeof ms]).toISOString()]);
+      }
+    }
+  });
+
+  test.each(['nach 3 Monaten kaputt', '3 Monate', 'Produkt 3 mesi', '2 dní', 'vor 3 Monatenplan', '30 días de garantía'])('no relative time: %j', (text) => {
     expect(parseRelativeTime(text, NOW)).toBeNull();
   });
 });

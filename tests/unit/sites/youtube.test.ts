@@ -106,6 +106,16 @@ describe('youtube fragments', () => {
     });
   });
 
+  test('2020 layout in Korean: the time is a class, in two copies (the second hidden), and "3개월 전" is read', async () => {
+    const [item] = await extract(`<ytd-comment-thread-renderer><ytd-comment-renderer id="comment" comment-style="unknown">
+      <a id="author-text" href="/channel/UCacme"><span> 이태원 </span></a>
+      <yt-formatted-string class="published-time-text above-comment"><a href="/watch?v=acmeDemo001&amp;lc=UgKorean1">3개월 전</a></yt-formatted-string>
+      <yt-formatted-string class="published-time-text below-comment" hidden=""><a href="/watch?v=acmeDemo001&amp;lc=UgKorean1">3개월 전</a></yt-formatted-string>
+      <yt-formatted-string id="content-text" slot="content">Acme 최고</yt-formatted-string>
+    </ytd-comment-renderer></ytd-comment-thread-renderer>`);
+    expect(item).toMatchObject({ id: 'UgKorean1', author: '이태원', text: 'Acme 최고', timestamp: new Date(TEST_NOW - 90 * 86_400_000).toISOString() });
+  });
+
   test('empty #author-text: the author comes from the owner badge', async () => {
     const [item] = await extract(`<ytd-comment-view-model>
       <a id="author-text" hidden href="/@AcmeFrance"><span></span></a>
