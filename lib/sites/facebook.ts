@@ -14,8 +14,12 @@
  *   comment  div[role=article][aria-label^="Comment by NAME …"] ("Commentaire de" in French),
  *            replies "Reply by" / "Réponse de"; permalink = the time link a[href*="comment_id="]
  * Times are relative only ("2 d", "3 h"; the absolute one is a hover tooltip): parseRelativeTime
- * counts them back from ctx.now (English, French).
- * Facebook has no @handles on posts or comments: handle null.
+ * counts them back from ctx.now (English, French, and 23 other languages from ICU).
+ * Handle: the "@username" of the author's profile or Page link (facebook.com/McKinsey,
+ * facebook.com/xu.yuan.18007: Facebook shows Pages as "@McKinsey"); null for
+ * profile.php?id= and /people/ links, which have none.
+ * Checked on one real page (a Page's public feed seen logged out, 2023-01, kept out
+ * of the repository: no licence): its post and a comment, every field.
  * Anything under [role=dialog] / [role=banner] / [role=navigation] is skipped:
  * account and security dialogs render role=article too (sites.md §2).
  */
@@ -55,6 +59,21 @@ function ownAll(root: Element, selector: string): Element[] {
     const inner = m.closest(ARTICLE);
     return !inner || inner === root || !root.contains(inner);
   });
+}
+
+/** A Facebook username: letters, digits and dots, at least 5 (Facebook's rule). */
+const USERNAME = /^\/([A-Za-z0-9.]{5,50})\/?$/u;
+/** First path segments that are Facebook's own pages, not usernames. */
+const NOT_USERNAME = /^(?:profile\.php|groups|pages|people|watch|events|photo(?:\.php)?|photos|videos|stories|hashtag|reel|marketplace|gaming|friends|story\.php|permalink\.php|login|help|settings|messages|notifications|bookmarks|search)$/iu;
+
+/** "@username" from a profile or Page link, or null (profile.php?id=, /people/…, other hosts). */
+export function facebookHandle(href: string | null | undefined, base: URL): string | null {
+  const abs = absoluteUrl(href, base);
+  if (!abs) return null;
+  const u = new URL(abs);
+  if (!HOSTS.has(u.hostname)) return null;
+  const m = USERNAME.exec(u.pathname);
+  return m?.[1] && !NOT_USERNAME.test(m[1]) ? '@' + m[1] : null;
 }
 
 /** Paths of posts, photos and videos (a comment's time link points at its post). */
@@ -111,7 +130,7 @@ function extractComment(el: Element, label: RegExpExecArray, ctx: AdapterContext
     kind,
     text,
     author,
-    handle: null,
+    handle: facebookHandle(nameLink?.getAttribute('href'), ctx.url),
     permalink,
     // The time link says "2 d" / "2 j"; the label ends with "2 days ago" / "il y a 2 jours".
     timestamp: parseRelativeTime(readText(link), ctx.now ?? Date.now()) ?? parseRelativeTime(TRAILING_TIME.exec(label[2]!)?.[0], ctx.now ?? Date.now()),
@@ -143,7 +162,8 @@ function extractPost(el: Element, ctx: AdapterContext): ExtractedItem | null {
   });
   const permalink = cleanUrl(link?.getAttribute('href'), ctx.url, ['story_fbid', 'id']);
   const heading = own(el, 'h2, h3, h4');
-  const author = readText(heading?.querySelector('a') ?? heading) || null;
+  const authorLink = heading?.querySelector('a');
+  const author = readText(authorLink ?? heading) || null;
   const text = textOf(el);
   if (!text && !author) return null;
   // The focal post of a post page often has no link to itself: the page URL is its permalink.
@@ -155,7 +175,7 @@ function extractPost(el: Element, ctx: AdapterContext): ExtractedItem | null {
     kind: 'post',
     text,
     author,
-    handle: null,
+    handle: facebookHandle(authorLink?.getAttribute('href'), ctx.url),
     permalink: url,
     // The post's own link shows its relative time ("3 h", "2 d").
     timestamp: parseRelativeTime(readText(link), ctx.now ?? Date.now()),

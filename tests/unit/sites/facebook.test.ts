@@ -1,22 +1,24 @@
 // @vitest-environment happy-dom
 /**
- * Facebook adapter (lib/sites/facebook.ts) on the demo post page. No real saved
- * Facebook page exists (tests/fixtures/real/README.md), so the demo page, built
- * from sites.md §2, is the only check.
+ * Facebook adapter (lib/sites/facebook.ts) on the demo post page, built from
+ * sites.md §2, and on my own markup of the structure of one real page (a Page's
+ * public feed seen logged out, 2023-01; kept out of the repository: no licence).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { facebook } from '../../../lib/sites/facebook';
+import { facebook, facebookHandle } from '../../../lib/sites/facebook';
 import type { ExtractedItem } from '../../../lib/sites/types';
 import {
   appendDemoItems,
   demoBrandIds,
   expectDemoItems,
+  extractFragment,
   loadPage,
   matchesPattern,
   otherSitesUrls,
   readDemo,
   readDemoJson,
   runAdapter,
+  TEST_NOW,
   type ExpectedItem,
   type LoadedPage,
 } from './helpers';
@@ -96,6 +98,42 @@ describe('facebook feed markup (sites.md §2)', () => {
       ['post', '555', 'Camille Martin', 'Brunch chez Acme dimanche, top.', 'https://www.facebook.com/permalink.php?story_fbid=555&id=777'],
       ['reply', '10', 'Jordan Bernard', 'Trop bien', 'https://www.facebook.com/permalink.php?story_fbid=555&id=777&comment_id=9&reply_comment_id=10'],
     ]);
+  });
+});
+
+describe('facebook: structure of a real Page feed seen logged out (2023-01, own text)', () => {
+  // The post sits in a hidden, fixed-height box (Facebook's virtualisation), its time link's
+  // text is "11 h" with an aria-label, the comment is a role=article nested in the post, and
+  // its body is only emoji images.
+  const body = `<div role="main"><div style="height: 900px"><div hidden=""><div class="x1yztbdb">
+    <div role="article" aria-labelledby="jsc_c_9">
+      <h2 id="jsc_c_9"><span><a href="https://www.facebook.com/AcmeFrance?__cft__[0]=AZX&amp;__tn__=-UC%2CP-R" role="link"><strong><span>Acme France</span></strong></a></span></h2>
+      <a aria-label="11 h" href="https://www.facebook.com/AcmeFrance/posts/pfbid0Sx1?__cft__[0]=AZX&amp;__tn__=%2CO%2CP-R" role="link"><span>11 h</span></a>
+      <div data-ad-comet-preview="message" data-ad-preview="message"><div dir="auto"><div dir="auto">Notre #AcmeTalks de la semaine</div></div></div>
+      <ul><li><div role="article" aria-label="Comment by Allan Yuan 47 minutes ago">
+        <a aria-hidden="true" href="https://www.facebook.com/xu.yuan.18007?comment_id=Y29t&amp;__cft__[0]=AZX" role="link"><svg aria-hidden="true"></svg></a>
+        <span><a aria-hidden="false" href="https://www.facebook.com/xu.yuan.18007?comment_id=Y29t&amp;__cft__[0]=AZX" role="link"><span dir="auto">Allan Yuan</span></a></span>
+        <div dir="auto"><img alt="👍" src="data:,"><img alt="💐" src="data:,"></div>
+        <a href="https://www.facebook.com/AcmeFrance/posts/pfbid0Sx1?comment_id=844040189988844&amp;__cft__[0]=AZX&amp;__tn__=R]-R" role="link">47 m</a>
+      </div></li></ul>
+    </div></div></div></div></div>`;
+
+  test('the hidden post and its emoji-only comment, with handles, permalinks without tracking, and times', async () => {
+    const items = await extractFragment(facebook, body, 'https://www.facebook.com/AcmeFrance');
+    expect(items.map((i) => [i.kind, i.id, i.author, i.handle, i.text, i.permalink])).toEqual([
+      ['post', 'pfbid0Sx1', 'Acme France', '@AcmeFrance', 'Notre #AcmeTalks de la semaine', 'https://www.facebook.com/AcmeFrance/posts/pfbid0Sx1'],
+      ['comment', '844040189988844', 'Allan Yuan', '@xu.yuan.18007', '👍💐', 'https://www.facebook.com/AcmeFrance/posts/pfbid0Sx1?comment_id=844040189988844'],
+    ]);
+    expect(items.map((i) => TEST_NOW - Date.parse(i.timestamp!))).toEqual([11 * 3600_000, 47 * 60_000]);
+  });
+
+  test('facebookHandle: usernames of profiles and Pages; none for numeric profiles, /people/, Facebook paths or other hosts', () => {
+    const base = new URL('https://www.facebook.com/');
+    expect(facebookHandle('/McKinsey?__cft__[0]=x', base)).toBe('@McKinsey');
+    expect(facebookHandle('https://web.facebook.com/xu.yuan.18007/', base)).toBe('@xu.yuan.18007');
+    for (const href of ['/profile.php?id=1000', '/people/Jean-Dupont/1000/', '/groups/acme/user/12/', '/hashtag/acme', '/watch', '/abc', 'https://evil.example/McKinsey', null]) {
+      expect(facebookHandle(href, base)).toBeNull();
+    }
   });
 });
 
