@@ -2,18 +2,25 @@
  * TripAdvisor reviews on restaurant, hotel and attraction pages, and on a single
  * review's page (ShowUserReviews), on the main country sites.
  *
- * No real saved page was available (fixtures README): the selectors follow
- * sites.md §11 and the demo page (demo/site/tripadvisor.html) reproduces that
- * structure. Stable hooks are `data-automation`, `data-test-target`, `data-reviewid`
- * and the href patterns; the short classes (`JguWG`, `biGQs`) change with builds
- * and are only fallbacks.
+ * The selectors follow sites.md §11, and the demo page (demo/site/tripadvisor.html)
+ * reproduces that structure. They were checked on two real saved pages kept out of
+ * the repository (no licence): an attraction's review cards of 2026
+ * (`data-automation="reviewCard"`, rating in the svg's <title>) and a 2019
+ * legacy page (`.review-container`, `ui_bubble_rating bubble_40`, an author
+ * without a link). Stable hooks are `data-automation`, `data-test-target`,
+ * `data-reviewid` and the href patterns; the short classes (`JguWG`, `biGQs`)
+ * change with builds and are only fallbacks.
  *
  *   div[data-automation="reviewCard"]  (2024–25)   div[data-test-target="HR_CC_CARD"] (hotels, 2021–23)
  *   [data-reviewid], .review-container (legacy)    only the outermost card counts
- *     a[href*="/Profile/"]                         author (the avatar link has only an image)
+ *   div.reviewSelector#review_<id> (2015, no data-reviewid; the 2019 "Review Highlights"
+ *     box repeats reviews as div.reviewSelector.recent_review without an id: not cards)
+ *     a[href*="/Profile/"]                         author (the avatar link has only an image);
+ *       legacy: .member_info .info_text > div (no link)
  *     svg[aria-label*="of 5 bubbles"], svg[data-automation="bubbleRatingImage"] > title
  *       ("5,0 sur 5 bulles"), or a class bubble_45 → 4.5          rating
  *     [data-test-target="review-title"] a[href*="ShowUserReviews"]  title, permalink, id "r<review id>"
+ *       legacy: .quote > a.title[href*="ShowUserReviews"] > span.noQuotes (the link adds “ ” around it)
  *     text, first found of: [data-test-target="review-body"] · span.JguWG (2025) ·
  *       q (2021–23 hotel cards) · .partial_entry / .entry (legacy)
  *     "Avis écrit le 12 octobre 2025" / "Written October 12, 2025" / "Reviewed Oct 2025"   timestamp
@@ -25,10 +32,12 @@
  * no keyword, no date (null).
  */
 import type { AdapterContext, ExtractedItem, SiteAdapter } from './types';
-import { absoluteUrl, fallbackId, joinTitle, parseLocalizedDate, parseRating, readText } from './dom';
+import { absoluteUrl, fallbackId, joinTitle, parseLocalizedDate, parseRating, parseRelativeTime, readText } from './dom';
 
-const CARD = 'div[data-automation="reviewCard"], div[data-test-target="HR_CC_CARD"], [data-reviewid], .review-container';
+const CARD = 'div[data-automation="reviewCard"], div[data-test-target="HR_CC_CARD"], [data-reviewid], .review-container, div.reviewSelector[id^="review_"]';
 const RESPONSE = '[data-test-target="management-response"], .mgrRspnInline';
+/** A truncated body's "More" / "Mer" / "Plus" link, inside the body's paragraph on legacy pages. */
+const MORE = '.partial_entry .taLnk, .moreLink, .partnerRvw, [class*="readMore"]';
 const BODY_CHAIN = ['[data-test-target="review-body"]', 'span.JguWG', 'q', '.partial_entry', '.entry'];
 const REVIEW_LINK = /ShowUserReviews-g\d+-d\d+-r(\d+)-/u;
 /** "Avis écrit le 12 octobre 2025", "Écrit le …", "Written October 12, 2025", "Reviewed Oct 2025", "Date of review: …". */
@@ -51,7 +60,26 @@ function ratingOf(el: Element): number | null {
   const fromTitle = parseRating(title?.textContent);
   if (fromTitle !== null) return fromTitle;
   const m = /\bbubble_([1-5])([05])\b/u.exec(own(el, '[class*="bubble_"]')?.getAttribute('class') ?? '');
-  return m ? Number(m[1]) + Number(m[2]) / 10 : null;
+  if (m) return Number(m[1]) + Number(m[2]) / 10;
+  // 2015: img.sprite-rating_s_fill.rating_s_fill.s50, alt "5 av 5 stjerner" / "5 of 5 stars".
+  const img = own(el, '.rating_s_fill');
+  const s = /\bs([1-5])([05])\b/u.exec(img?.getAttribute('class') ?? '');
+  return s ? Number(s[1]) + Number(s[2]) / 10 : parseRating(img?.getAttribute('alt'));
+}
+
+/**
+ * When the review was written. Legacy cards: span.ratingDate, whose title holds the
+ * date when the text is relative ("Anmeldt 2 uker siden", title "31 mars 2015"),
+ * else its text ("Reviewed July 24, 2018"). Newer cards: "Written …" anywhere.
+ */
+function writtenAt(el: Element, ctx: AdapterContext): string | null {
+  const rated = own(el, '.ratingDate');
+  const fromLegacy = rated
+    ? (parseLocalizedDate(rated.getAttribute('title')) ??
+      parseLocalizedDate(readText(rated), { monthPrecision: true }) ??
+      parseRelativeTime(readText(rated), ctx.now ?? Date.now()))
+    : null;
+  return fromLegacy ?? parseLocalizedDate(WRITTEN.exec(readText(el, { skip: RESPONSE }))?.[1], { monthPrecision: true });
 }
 
 function authorOf(el: Element): string | null {
@@ -60,13 +88,15 @@ function authorOf(el: Element): string | null {
     const name = readText(a, { skip: 'img, svg' });
     if (name) return name;
   }
-  return null;
+  // Legacy cards (2016–19) print the name without a link: .member_info .info_text > div, then .userLoc.
+  return readText(own(el, '.member_info .info_text > div:not(.userLoc), .member_info .username')) || null;
 }
 
 function extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
   // Legacy pages nest [data-reviewid] inside .review-container: the outermost card is the item.
   if (el.parentElement?.closest(CARD)) return null;
-  const titleEl = own(el, '[data-test-target="review-title"]');
+  // Legacy cards: .quote > a.title > span.noQuotes.
+  const titleEl = own(el, '[data-test-target="review-title"]') ?? own(el, '.quote .noQuotes') ?? own(el, '.quote');
   const link = titleEl?.querySelector('a[href*="ShowUserReviews"]') ?? own(el, 'a[href*="ShowUserReviews"]');
   const href = link?.getAttribute('href');
   const permalink = absoluteUrl(href, ctx.url);
@@ -75,11 +105,10 @@ function extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
     body = own(el, selector);
     if (body) break;
   }
-  const text = joinTitle(readText(titleEl, { skip: RESPONSE }), readText(body, { skip: RESPONSE }));
+  const text = joinTitle(readText(titleEl, { skip: RESPONSE }), readText(body, { skip: `${RESPONSE}, ${MORE}` }));
   if (!text) return null;
   const author = authorOf(el);
   const reviewId = REVIEW_LINK.exec(href ?? '')?.[1] ?? (el.getAttribute('data-reviewid') || own(el, '[data-reviewid]')?.getAttribute('data-reviewid'));
-  const written = WRITTEN.exec(readText(el, { skip: RESPONSE }))?.[1];
   return {
     site: 'tripadvisor',
     id: reviewId ? 'r' + reviewId : fallbackId([ctx.url.origin + ctx.url.pathname, author, text]),
@@ -88,7 +117,7 @@ function extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
     author,
     handle: null,
     permalink,
-    timestamp: parseLocalizedDate(written, { monthPrecision: true }),
+    timestamp: writtenAt(el, ctx),
     rating: ratingOf(el),
   };
 }

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 /**
- * TripAdvisor adapter (lib/sites/tripadvisor.ts) on the demo restaurant page.
- * No real saved TripAdvisor page exists in the fixtures (README: "not found");
- * the demo page follows the structure of sites.md §11, including an older
- * hotel-style card and an English card.
+ * TripAdvisor adapter (lib/sites/tripadvisor.ts) on the demo restaurant page,
+ * which follows the structure of sites.md §11 (with an older hotel-style card and
+ * an English card), and on my own markup of the structures of three real saved
+ * pages kept out of the repository (no licence): 2015 (no.tripadvisor.com), 2019
+ * and 2026 (www.tripadvisor.com).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tripadvisor } from '../../../lib/sites/tripadvisor';
@@ -12,6 +13,7 @@ import {
   appendDemoItems,
   demoBrandIds,
   expectDemoItems,
+  extractFragment,
   loadPage,
   matchesPattern,
   otherSitesUrls,
@@ -85,6 +87,57 @@ describe('tripadvisor demo page', () => {
     const again = runAdapter(tripadvisor, page.document, page.url);
     expect(again).toHaveLength(items.length + 6);
     expect(new Set(again.map((i) => i.id)).size).toBe(again.length);
+  });
+});
+
+describe('tripadvisor: structures of real saved pages (own text)', () => {
+  const URL_ = 'https://no.tripadvisor.com/Hotel_Review-g1006204-d2440155-Reviews-Acme_Hotel-Trysil.html';
+  const link = (id: string) => `/ShowUserReviews-g1006204-d2440155-r${id}-Acme_Hotel-Trysil.html`;
+
+  test('2015: div.reviewSelector#review_N without data-reviewid, star image, dated by the title of a relative date, "Mer" and the owner reply left out', async () => {
+    const items = await extractFragment(
+      tripadvisor,
+      `<div id="REVIEWS" class="deckB review_collection">
+        <div class="reviewSelector" id="review_264384292"></div>
+        <div class="reviewSelector" id="review_262844528"><div class="review basic_review">
+          <div class="col1of2"><div class="member_info"><div class="username mo"><span class="expand_inline scrname">Ola N</span></div></div></div>
+          <div class="col2of2"><div class="rating reviewItemInline"><span class="rate sprite-rating_s rating_s">
+            <img class="sprite-rating_s_fill rating_s_fill s40" src="data:," alt="4 av 5 stjerner"></span>
+            <span class="ratingDate relativeDate" title="31 mars 2015">Anmeldt 2 uker siden</span></div>
+          <div class="quote"><a href="${link('262844528')}#CHECK_RATES_CONT">“<span class="noQuotes">Acme, topp beliggenhet</span>”</a></div>
+          <div class="entry"><p class="partial_entry">Sjelden bedre hotell...<span class="partnerRvw"><span class="taLnk moreLink">Mer&nbsp;</span></span></p></div>
+          <div class="mgrRspnInline"><div class="header">Svar fra Acme</div><p class="partial_entry">Takk for besøket!</p></div></div>
+        </div></div>
+        <div class="reviewSelector" id="review_258836251"><div class="member_info"><div class="username"><span>Kari S</span></div></div>
+          <img class="rating_s_fill s50" src="data:," alt="5 av 5 stjerner"><span class="ratingDate">Anmeldt 10 mars 2015</span>
+          <div class="quote"><a href="${link('258836251')}"><span class="noQuotes">Skiferie</span></a></div>
+          <div class="entry"><p class="partial_entry">Flott hotell.</p></div></div>
+      </div>`,
+      URL_,
+    );
+    expect(items.map((i) => [i.id, i.author, i.rating, i.timestamp, i.text])).toEqual([
+      ['r262844528', 'Ola N', 4, '2015-03-31T00:00:00.000Z', 'Acme, topp beliggenhet Sjelden bedre hotell...'],
+      ['r258836251', 'Kari S', 5, '2015-03-10T00:00:00.000Z', 'Skiferie Flott hotell.'],
+    ]);
+  });
+
+  test('2019: .review-container around .reviewSelector, an author without a link, bubble class, "More" left out; the Review Highlights box is no card', async () => {
+    const items = await extractFragment(
+      tripadvisor,
+      `<div class="highlightContainer ui_container"><div class="heading">Review Highlights</div>
+        <div class="reviewSelector recent_review friend_review_placeholder"><div class="quote"><span class="taLnk">Acme is small</span></div>
+          <div class="entry"><p class="partial_entry"><span>Acme is really nice...</span><span class="taLnk readMore">read more</span></p></div></div></div>
+      <div id="REVIEWS"><div class="review-container" data-reviewId="599246690"><div id="review_599246690" class="reviewSelector" data-reviewId="599246690">
+        <div class="member_info"><div class="info_text"><div>123jeroens</div><div class="userLoc"><strong>Hengelo</strong></div></div></div>
+        <span class="ui_bubble_rating bubble_40"></span><span class="ratingDate" title="July 24, 2018">Reviewed July 24, 2018 </span>
+        <div class="quote"><a href="${link('599246690')}" class="title"><span class="noQuotes">Acme is small but worth a visit</span></a></div>
+        <div class="entry"><p class="partial_entry">Really nice...<span class="taLnk ulBlueLinks">More</span></p></div>
+        <div><span class="stay_date_label">Date of experience:</span> June 2018</div></div></div></div>`,
+      URL_,
+    );
+    expect(items.map((i) => [i.id, i.author, i.rating, i.timestamp, i.text])).toEqual([
+      ['r599246690', '123jeroens', 4, '2018-07-24T00:00:00.000Z', 'Acme is small but worth a visit Really nice...'],
+    ]);
   });
 });
 
