@@ -13,7 +13,8 @@
  *
  *   div[data-automation="reviewCard"]  (2024–25)   div[data-test-target="HR_CC_CARD"] (hotels, 2021–23)
  *   [data-reviewid], .review-container (legacy)    only the outermost card counts
- *   div.reviewSelector#review_<id> (2015, no data-reviewid; the 2019 "Review Highlights"
+ *   div.reviewSelector#review_<id>, div#expanded_review_<id> (2015, no data-reviewid; one
+ *     without a rating is the owner's response laid out as a review: skipped; the 2019 "Review Highlights"
  *     box repeats reviews as div.reviewSelector.recent_review without an id: not cards)
  *     a[href*="/Profile/"]                         author (the avatar link has only an image);
  *       legacy: .member_info .info_text > div (no link)
@@ -34,7 +35,10 @@
 import type { AdapterContext, ExtractedItem, SiteAdapter } from './types';
 import { absoluteUrl, fallbackId, joinTitle, parseLocalizedDate, parseRating, parseRelativeTime, readText } from './dom';
 
-const CARD = 'div[data-automation="reviewCard"], div[data-test-target="HR_CC_CARD"], [data-reviewid], .review-container, div.reviewSelector[id^="review_"]';
+const CARD =
+  'div[data-automation="reviewCard"], div[data-test-target="HR_CC_CARD"], [data-reviewid], .review-container, div.reviewSelector[id^="review_"], div[id^="expanded_review_"]';
+/** 2015 cards known by their id only: a block among them without a rating is the owner's response shown as one. */
+const ID_CARD = 'div.reviewSelector[id^="review_"], div[id^="expanded_review_"]';
 const RESPONSE = '[data-test-target="management-response"], .mgrRspnInline';
 /** A truncated body's "More" / "Mer" / "Plus" link, inside the body's paragraph on legacy pages. */
 const MORE = '.partial_entry .taLnk, .moreLink, .partnerRvw, [class*="readMore"]';
@@ -107,6 +111,8 @@ function extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
   }
   const text = joinTitle(readText(titleEl, { skip: RESPONSE }), readText(body, { skip: `${RESPONSE}, ${MORE}` }));
   if (!text) return null;
+  const rating = ratingOf(el);
+  if (rating === null && el.matches(ID_CARD)) return null;
   const author = authorOf(el);
   const reviewId = REVIEW_LINK.exec(href ?? '')?.[1] ?? (el.getAttribute('data-reviewid') || own(el, '[data-reviewid]')?.getAttribute('data-reviewid'));
   return {
@@ -118,7 +124,7 @@ function extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
     handle: null,
     permalink,
     timestamp: writtenAt(el, ctx),
-    rating: ratingOf(el),
+    rating,
   };
 }
 

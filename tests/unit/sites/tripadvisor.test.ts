@@ -94,7 +94,7 @@ describe('tripadvisor: structures of real saved pages (own text)', () => {
   const URL_ = 'https://no.tripadvisor.com/Hotel_Review-g1006204-d2440155-Reviews-Acme_Hotel-Trysil.html';
   const link = (id: string) => `/ShowUserReviews-g1006204-d2440155-r${id}-Acme_Hotel-Trysil.html`;
 
-  test('2015: div.reviewSelector#review_N without data-reviewid, star image, dated by the title of a relative date, "Mer" and the owner reply left out', async () => {
+  test('2015: div.reviewSelector#review_N without data-reviewid, star image, dated by the title of a relative date, "Mer" and the owner reply left out, and so is a rating-less "Owner response" block', async () => {
     const items = await extractFragment(
       tripadvisor,
       `<div id="REVIEWS" class="deckB review_collection">
@@ -112,12 +112,20 @@ describe('tripadvisor: structures of real saved pages (own text)', () => {
           <img class="rating_s_fill s50" src="data:," alt="5 av 5 stjerner"><span class="ratingDate">Anmeldt 10 mars 2015</span>
           <div class="quote"><a href="${link('258836251')}"><span class="noQuotes">Skiferie</span></a></div>
           <div class="entry"><p class="partial_entry">Flott hotell.</p></div></div>
+        <div id="expanded_review_264384292"><div id="UR264384292" class="extended"><div class="member_info"><div class="username mo"><span class="scrname">Gudbrand T</span></div></div>
+          <img class="sprite-rating_s_fill rating_s_fill s30" src="data:," alt="3 av 5 stjerner"><span class="ratingDate relativeDate" title="7 april 2015">Anmeldt 2 uker siden</span>
+          <div class="quote"><a href="${link('264384292')}">“<span class="noQuotes">Acme, sviktende komfort</span>”</a></div><div class="entry"><p>Stort anlegg.</p></div></div></div>
+        <div id="expanded_review_265407109"><div id="UR265407109" class="extended"><div class="member_info"><div class="username"><span>Et TripAdvisor-medlem</span></div></div>
+          <span class="ratingDate" title="13 april 2015">Anmeldt 13 april 2015</span><div class="quote"><span class="noQuotes">Owner response</span></div>
+          <div class="entry"><p>Takk for besøket, Acme</p></div></div></div>
       </div>`,
       URL_,
     );
     expect(items.map((i) => [i.id, i.author, i.rating, i.timestamp, i.text])).toEqual([
       ['r262844528', 'Ola N', 4, '2015-03-31T00:00:00.000Z', 'Acme, topp beliggenhet Sjelden bedre hotell...'],
       ['r258836251', 'Kari S', 5, '2015-03-10T00:00:00.000Z', 'Skiferie Flott hotell.'],
+      // The expanded-review form the list loads into an empty card.
+      ['r264384292', 'Gudbrand T', 3, '2015-04-07T00:00:00.000Z', 'Acme, sviktende komfort Stort anlegg.'],
     ]);
   });
 
