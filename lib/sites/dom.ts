@@ -174,8 +174,8 @@ const MONTHS: ReadonlyMap<string, number> = (() => {
 })();
 
 const WORD = '(\\p{L}+)\\.?';
-/** "14 novembre 2018", "1er mars 2024", "3. März 2024", "3 de marzo de 2024", "1 May 2024". */
-const DAY_MONTH_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?${WORD}\\s+(?:de\\s+|del\\s+)?(\\d{4})(?!\\p{N})`, 'iu');
+/** "14 novembre 2018", "1er mars 2024", "3. März 2024", "3 de marzo de 2024", "1 May 2024", "7th Mar 2021" (vBulletin). */
+const DAY_MONTH_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|st|nd|rd|th|º|°|\\.)?\\s+(?:de\\s+)?${WORD}\\s+(?:de\\s+|del\\s+)?(\\d{4})(?!\\p{N})`, 'iu');
 /** "May 1, 2024", "Oct. 12 2025". */
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\p{N})`, 'iu');
 /** "Oct 2025", "octobre 2025", "marzo de 2024". */

@@ -14,10 +14,15 @@
  *                                                  "comment-12" / "comment_12" / "b-comment-12", data-comment-id,
  *                                                  Spot.IM's data-message-id, a BEM .comments__item[data-id]
  *                                                  (forums checked: Habr, Pikabu, 4pda, d3.ru, vc.ru, LiveJournal)
+ *                              (4) forum engines   FORUM_ENGINES: phpBB 3, PunBB/FluxBB, vBulletin 3–4, SPIP
+ *                                                  (checked on real pages), XenForo, Discourse, MyBB, SMF,
+ *                                                  Invision (their documented markup only): every post is
+ *                                                  a 'post' (SPIP's, a blog's comments: 'comment'/'reply')
  *
  * Kept schema.org types and their kind: Review, UserReview, CriticReview → 'review';
- * DiscussionForumPosting, SocialMediaPosting → 'post'; Comment, UserComments, Answer → 'comment'
- * ('reply' when it answers another comment; an Answer in a FAQPage is no item);
+ * DiscussionForumPosting, SocialMediaPosting, Question (Stack Exchange's QAPage) → 'post';
+ * Comment, UserComments, Answer → 'comment' ('reply' when it answers another comment; a
+ * FAQPage's questions and answers are no items);
  * a heuristic root is a comment too, a reply when it sits in another comment, in
  * a list item of another comment, or deeper than the top of a thread drawn flat
  * (a "level-2" / "depth-2" class, data-message-depth).
@@ -56,6 +61,8 @@ const KEPT_TYPES: Readonly<Record<string, 'review' | 'post' | 'comment'>> = {
   SocialMediaPosting: 'post',
   Comment: 'comment',
   Answer: 'comment',
+  // A Q&A page's question (Stack Exchange's QAPage): the post its answers answer. Not in a FAQPage.
+  Question: 'post',
   // Older schema.org type for a comment (commentText, commentTime, creator): Launchpad bug pages.
   UserComments: 'comment',
 };
@@ -251,7 +258,7 @@ export function jsonLdItems(data: unknown, ctx: AdapterContext): ExtractedItem[]
     }
     if (!isObject(v)) return;
     const faq = inFaq || types(v).some((t) => typeName(t) === 'FAQPage');
-    const kind = faq && types(v).some((t) => typeName(t) === 'Answer') ? null : kindOfNode(v);
+    const kind = faq && types(v).some((t) => ['Answer', 'Question'].includes(typeName(t))) ? null : kindOfNode(v);
     if (kind) {
       const item = toItem(jsonLdFields(v, kind, inComment, byId, ctx.url));
       if (item) items.push(item);
@@ -275,7 +282,8 @@ function microdataKind(el: Element): 'review' | 'post' | 'comment' | null {
   if (!el.hasAttribute('itemscope')) return null;
   for (const t of (el.getAttribute('itemtype') ?? '').split(/\s+/u)) {
     const k = t ? keptKind(t) : null;
-    if (k) return k;
+    // A FAQ's questions and answers are the page's own text, not what people say.
+    if (k && (k === 'review' || !['Question', 'Answer'].includes(typeName(t)) || !el.closest('[itemtype*="FAQPage"]'))) return k;
   }
   return null;
 }
@@ -301,6 +309,13 @@ function propValue(p: Element | null): string {
   return value !== null ? collapse(value) : readText(p);
 }
 
+/** Discourse's crawler view gives a post its place in the thread only ("position" 2): its address is the thread's /t/slug/id/2. */
+function discoursePostUrl(item: Element, url: URL): string | null {
+  const thread = /^\/t\/[^/]+\/\d+/u.exec(url.pathname)?.[0];
+  const position = propValue(prop(item, 'position'));
+  return thread && /^\d{1,6}$/u.test(position) ? `${url.origin}${thread}/${position}` : null;
+}
+
 function microdataFields(item: Element, kind: Fields['kind'], ctx: AdapterContext): Fields {
   const author = prop(item, 'author', 'creator');
   // An author link's microdata value is its href; the name shown is its text.
@@ -315,14 +330,18 @@ function microdataFields(item: Element, kind: Fields['kind'], ctx: AdapterContex
   const date = prop(item, 'datePublished', 'dateCreated', 'commentTime');
   const url = absoluteUrl(propValue(prop(item, 'url')) || null, ctx.url) ?? absoluteUrl(item.getAttribute('itemid'), ctx.url);
   const bodyEl = prop(item, 'reviewBody', 'text', 'commentText', 'articleBody', 'description');
+  const headline = kind === 'comment' ? null : prop(item, 'headline', 'name');
+  let title = propValue(headline);
+  // Discourse repeats the thread's title on every post, in a <meta>: the page's title, not the post's.
+  if (kind === 'post' && headline?.localName === 'meta' && title && (item.ownerDocument.title ?? '').includes(title)) title = '';
   return {
     kind,
     nested: isReply(item),
-    title: kind === 'comment' ? '' : propValue(prop(item, 'headline', 'name')),
+    title,
     body: bodyEl ? readText(bodyEl) : heuristicText(item),
     author: authorText || heuristicAuthor(item),
     url,
-    permalink: heuristicPermalink(item, ctx),
+    permalink: heuristicPermalink(item, ctx) ?? discoursePostUrl(item, ctx.url),
     // Brief and schema.org: `content` first (machine value), then datetime, then the visible text.
     timestamp: date
       ? isoDate(date.getAttribute('content') ?? date.getAttribute('datetime') ?? readText(date))
@@ -482,6 +501,8 @@ function ownAll(root: Element, selectors: readonly string[], max: number): Eleme
 const TEXT_SELECTORS = [
   '.comment-content',
   '.comment-text',
+  // Stack Exchange's comments.
+  '.comment-copy',
   '.commtext',
   '[itemprop~="text"]',
   '[itemprop~="commentText"]',
@@ -503,6 +524,8 @@ const AUTHOR_SELECTORS = [
   '.comment-author cite',
   '.comment-author',
   '.hnuser',
+  // Stack Exchange's comments.
+  '.comment-user',
   '[itemprop~="author"]',
   '[itemprop~="creator"]',
   '.author',
@@ -533,6 +556,8 @@ const PERMALINK_SELECTORS = [
 ];
 /** Where a comment's time is written, when no element gives it as a machine value. */
 const TIME_TITLE_SELECTORS = ['a.time-ago[title]', 'time[title]', '[class*="date"][title]', '[class*="time"][title]'];
+/** "2018-05-27 06:16:39Z, License: CC BY-SA 4.0" (Stack Exchange's relative times): an ISO time first in a title. */
+const ISO_TITLE = /^\s*(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d)?)(Z|[+-]\d\d:?\d\d)?/u;
 const TIME_TEXT_SELECTORS = [
   'time',
   '[data-spot-im-class="message-timestamp"]',
@@ -574,7 +599,8 @@ function heuristicTime(root: Element, ctx: AdapterContext): string | null {
   }
   // Disqus and vc.ru: the visible time is relative ("день назад"); the title is the full date in the reader's language.
   for (const el of ownAll(root, TIME_TITLE_SELECTORS, 4)) {
-    const date = parseLocalizedDate(el.getAttribute('title'), { withTime: true });
+    const iso = ISO_TITLE.exec(el.getAttribute('title') ?? '');
+    const date = (iso ? isoDate(`${iso[1]}T${iso[2]}${iso[3] ?? ''}`) : null) ?? parseLocalizedDate(el.getAttribute('title'), { withTime: true });
     if (date) return date;
   }
   // A shown date ("April 12 2018, 04:34:23 UTC", "22.04.18 в 23:08"), else a relative one ("15h", "1 week ago").
@@ -701,6 +727,188 @@ function hnStory(row: Element, ctx: AdapterContext): ExtractedItem | null {
   };
 }
 
+// ─── Forum engines ───────────────────────────────────────────────────────────
+
+/**
+ * A forum engine's post: where its root, text, author, time and permalink are.
+ * Every post of a thread is an item of kind 'post' (the thread's first one and its
+ * answers alike, as schema.org's DiscussionForumPosting). `skip`: what the text
+ * leaves out (quotes of other posts, signatures, edit notes).
+ */
+interface ForumEngine {
+  name: string;
+  root: string;
+  /** The root's id that numbers the post (checked after the selector). */
+  id?: RegExp;
+  text: string;
+  skip: string;
+  author: string;
+  /** An attribute of the root that holds the author's name (XenForo's data-author). */
+  authorAttribute?: string;
+  time: string;
+  link: string;
+  /** A blog's comment system (SPIP), not a forum: its posts are comments, replies when nested. */
+  comments?: boolean;
+}
+
+const FORUM_ENGINES: readonly ForumEngine[] = [
+  {
+    // phpBB 3 (prosilver and its children, checked on a 3.2 page): div.post#p123.
+    name: 'phpbb',
+    root: 'div.post[id^="p"]',
+    id: /^p\d+$/u,
+    text: '.postbody .content, .content',
+    skip: 'blockquote, .signature, .notice, .codebox > p',
+    author: '.postprofile .username, .postprofile .username-coloured, p.author .username, p.author .username-coloured, .postprofile dt a, p.author strong',
+    time: 'p.author time[datetime], p.author',
+    link: 'p.author a[href*="#p"], h3 a[href*="#p"], a[href*="#p"]',
+  },
+  {
+    // PunBB / FluxBB (checked on a PunBB 1.2 page): div.blockpost#p123, the date is the post's link.
+    name: 'punbb',
+    root: 'div.blockpost[id^="p"]',
+    id: /^p\d+$/u,
+    text: '.postmsg',
+    skip: 'blockquote, .postsignature, .postedit',
+    author: '.postleft dt strong, .postleft dt',
+    time: 'h2 a',
+    link: 'h2 a[href]',
+  },
+  {
+    // vBulletin 3 and 4 (checked on a 3.9 page): div#post123 / table#post123 / li#post_123 around div#post_message_123.
+    name: 'vbulletin',
+    root: 'div[id^="post"], table[id^="post"], li[id^="post_"]',
+    id: /^post_?\d+$/u,
+    text: '[id^="post_message_"]',
+    skip: '.bbcode_container, .bbcode_quote, .quote_container, .editnote',
+    author: 'a.bigusername, .username_container .username, a.username, .username',
+    time: 'time[datetime], .postdate .date, span.date, .thead .tcell:first-child, td.thead:first-child, .thead',
+    link: 'a[title="Link to this Post"], a.postcounter, a[id^="postcount"], a[href*="#post"]',
+  },
+  {
+    // XenForo 2 (article.message--post, data-author) and 1 (li.message, data-author).
+    name: 'xenforo',
+    root: 'article.message[data-author], li.message[data-author]',
+    text: '.message-body .bbWrapper, .messageText, .message-body',
+    skip: 'blockquote.bbCodeBlock, .bbCodeBlock--quote, .message-signature, .messageTextEndMarker, .bbCodeQuote',
+    author: '.message-name, .username',
+    authorAttribute: 'data-author',
+    time: 'time[datetime], .DateTime[data-time], .DateTime',
+    link: '.message-attribution-main a[href], .message-attribution a[href*="post"], a.datePermalink[href], a[href*="/post-"]',
+  },
+  {
+    // Discourse in the browser: article#post_2[data-post-id], text in .cooked.
+    name: 'discourse',
+    root: 'article[data-post-id]',
+    text: '.cooked',
+    skip: 'aside.quote, .quote',
+    author: '.names .first a, .names .username a, .names a, [data-user-card]',
+    time: '.post-date [data-time], .relative-date[data-time], time[datetime]',
+    link: 'a.post-date[href], .post-info a[href*="/t/"]',
+  },
+  {
+    // MyBB: div.post#post_123, text in .post_body#pid_123.
+    name: 'mybb',
+    root: 'div.post[id^="post_"]',
+    id: /^post_\d+$/u,
+    text: '.post_body',
+    skip: 'blockquote, .signature, .post_edit',
+    author: '.author_information .largetext a, .author_information a, .post_author a',
+    time: '.post_date [title], .post_date',
+    link: '.post_head a[href*="pid"], a[href*="#pid"]',
+  },
+  {
+    // SMF 2.0 (.post_wrapper) and 2.1 (div.windowbg#msg123): text in .inner#msg_123.
+    name: 'smf',
+    root: 'div.post_wrapper, div.windowbg[id^="msg"]',
+    text: '.post .inner, [id^="msg_"]',
+    skip: 'blockquote, .quoteheader, .quotefooter, .signature, .modified',
+    author: '.poster h4 a, .poster h4',
+    time: '.keyinfo .smalltext, .postinfo a.smalltext, .postinfo .smalltext',
+    link: '.keyinfo h5 a[href*="msg"], .postinfo a.smalltext[href*="msg"], a[href*="#msg"]',
+  },
+  {
+    // Invision Community 4: article#elComment_123, text in [data-role=commentContent].
+    name: 'invision',
+    root: 'article[id^="elComment_"]',
+    text: '[data-role="commentContent"]',
+    skip: 'blockquote.ipsQuote, .ipsQuote, [data-role="memberSignature"]',
+    author: '.cAuthorPane_author a, .cAuthorPane_author, [itemprop~="author"] [itemprop~="name"]',
+    time: 'time[datetime]',
+    link: 'a[href*="comment="][href*="do=findComment"], .ipsComment_meta a[href*="comment="]',
+  },
+  {
+    // SPIP's forums (French sites): ul.forum > li.forum-fil, the anchor a#forum123.
+    name: 'spip',
+    root: 'li.forum-fil',
+    text: '.forum-texte',
+    skip: 'blockquote',
+    author: '[class*="forum-qui"], .forum-auteur, .forum-chapo .vcard',
+    time: '.forum-date, .forum-nav, .forum-chapo small',
+    link: 'a[href^="#forum"], a[name^="forum"]',
+    comments: true,
+  },
+];
+const FORUM_ROOT = FORUM_ENGINES.map((e) => e.root).join(', ');
+
+function forumEngine(el: Element): ForumEngine | null {
+  for (const e of FORUM_ENGINES) {
+    if (!el.matches(e.root) || (e.id && !e.id.test(el.id))) continue;
+    // vBulletin: the root must hold the message its number names (div#post123 holds div#post_message_123).
+    if (e.name === 'vbulletin' && !el.querySelector(`[id="post_message_${el.id.replace(/\D/gu, '')}"]`)) continue;
+    return e;
+  }
+  return null;
+}
+
+/** A forum post's time: a machine value on the element first, then its text (a date, "Yesterday 20:47", "3 hours ago"). */
+function forumTime(el: Element | null, now: number): string | null {
+  if (!el) return null;
+  const machine = isoDate(el.getAttribute('datetime')) ?? unixTime(el.getAttribute('data-time'));
+  if (machine) return machine;
+  for (const text of [el.getAttribute('title'), readText(el)]) {
+    const date = parseLocalizedDate(text, { withTime: true }) ?? (text && text.length <= 40 ? (dayWordTime(text, now) ?? parseRelativeTime(text, now)) : null);
+    if (date) return date;
+  }
+  return null;
+}
+
+function forumPost(root: Element, engine: ForumEngine, ctx: AdapterContext): ExtractedItem | null {
+  // Its own parts, not those of a post nested in it (SPIP's replies sit in their parent's li).
+  const isOwn = (el: Element): boolean => {
+    for (let p: Element | null = el; p && p !== root; p = p.parentElement) if (p.matches(engine.root) && forumEngine(p) === engine) return false;
+    return true;
+  };
+  const first = (selector: string): Element | null => [...root.querySelectorAll(selector)].find(isOwn) ?? null;
+  const nested = [...root.querySelectorAll(engine.root)].some((p) => forumEngine(p) === engine);
+  const text = readText(first(engine.text), { skip: nested ? `${engine.skip}, ${engine.root}` : engine.skip });
+  if (!text) return null;
+  const authorEl = first(engine.author);
+  const author = collapse((engine.authorAttribute && root.getAttribute(engine.authorAttribute)) || '') || readText(authorEl) || null;
+  const now = ctx.now ?? Date.now();
+  let timestamp: string | null = null;
+  for (const el of [...root.querySelectorAll(engine.time)].filter(isOwn).slice(0, 4)) {
+    timestamp = forumTime(el, now);
+    if (timestamp) break;
+  }
+  // The link selectors in priority order (vBulletin's "#1" counter link comes before its permalink).
+  let link: Element | null = null;
+  for (const selector of engine.link.split(', ')) if ((link = first(selector))) break;
+  const permalink = absoluteUrl(link?.getAttribute('href'), ctx.url) ?? (root.id ? absoluteUrl('#' + root.id, ctx.url) : null);
+  const kind: ItemKind = !engine.comments ? 'post' : root.parentElement?.closest(engine.root) ? 'reply' : 'comment';
+  return {
+    site: 'generic',
+    id: permalink ?? fallbackId([engine.name, author, text]),
+    kind,
+    text,
+    author,
+    handle: null,
+    permalink,
+    timestamp,
+    rating: null,
+  };
+}
+
 function heuristicFields(root: Element, ctx: AdapterContext): Fields {
   return {
     kind: 'comment',
@@ -728,12 +936,17 @@ export const generic = {
     return url.protocol === 'http:' || url.protocol === 'https:';
   },
 
-  itemSelector: `${ANY_ROOT}, ${HN_STORY}`,
+  itemSelector: `${ANY_ROOT}, ${HN_STORY}, ${FORUM_ROOT}`,
 
   extractItem(el: Element, ctx: AdapterContext): ExtractedItem | null {
     if (el.matches(HN_STORY)) return hnStory(el, ctx);
     const kind = microdataKind(el);
     if (kind) return toItem(microdataFields(el, kind, ctx));
+    const engine = forumEngine(el);
+    if (engine) {
+      // A schema.org item inside it declares the post better; nothing else reads a forum post.
+      return el.querySelector(MICRODATA) ? null : forumPost(el, engine, ctx);
+    }
     if (!isRoot(el)) return null;
     // The inner part of a comment whose outer root reads it (article.comment-body in li.comment).
     const outer = nearestRoot(el);

@@ -462,6 +462,114 @@ describe('generic: comment systems beyond WordPress (structures of real forum pa
   });
 });
 
+describe('generic: forum engines and Q&A pages (structures of real pages where said, own text)', () => {
+  const URL_ = 'https://forum.example.org/viewtopic.php?t=42';
+  const extract = extractAt(URL_);
+  const rows = (items: ExtractedItem[]) => items.map((i) => [i.kind, i.author, i.text, i.timestamp, i.permalink]);
+  const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).toISOString();
+
+  test('phpBB 3 (a real 3.2 page): div.post#p123, quotes, signatures and the code box header left out', async () => {
+    const items = await extract(`<div id="subsilver-nav-topic"><div class="post has-profile"><div class="postbody">Message</div></div></div>
+      <div id="p101" class="post has-profile bg2"><div class="inner"><dl class="postprofile"><dt><a href="memberlist.php?u=8" class="username">lea</a></dt></dl>
+        <div class="postbody"><h3 class="first"><a href="#p101">Acme en panne</a></h3>
+        <p class="author"><a class="unread" href="viewtopic.php?p=101#p101">#1</a> by <strong><a class="username">lea</a></strong> » 03 Sep 2018 13:39</p>
+        <div class="content"><blockquote><cite>max wrote:</cite>Pas chez moi</blockquote>Acme ne répond plus.<div class="codebox"><p>Code: <a href="#">Select all</a></p><pre><code>ping acme</code></pre></div></div>
+        <div class="signature">Lea, Lyon</div></div></div></div>`);
+    expect(rows(items)).toEqual([['post', 'lea', 'Acme ne répond plus. ping acme', local(2018, 9, 3, 13, 39), 'https://forum.example.org/viewtopic.php?p=101#p101']]);
+  });
+
+  test('PunBB / FluxBB (a real 1.2 page): div.blockpost#p123, the date is the post link ("Yesterday 20:47:30")', async () => {
+    const items = await extract(`<div id="p62708" class="blockpost roweven"><h2><span><span class="conr">#2</span><a href="viewtopic.php?pid=62708#p62708">Yesterday 20:47:30</a></span></h2>
+      <div class="box"><div class="postleft"><dl><dt><strong><a href="profile.php?id=2707">jq</a></strong></dt><dd>Posts: 422</dd></dl></div>
+      <div class="postright"><h3>Re: Acme</h3><div class="postmsg"><blockquote><div class="incqbox"><h4>geo wrote:</h4><p>Acme plante</p></div></blockquote><p>Essaie la mise à jour Acme.</p></div>
+      <div class="postsignature"><hr>mon site</div></div></div></div>`);
+    const yesterday = new Date(TEST_NOW - 86_400_000);
+    expect(rows(items)).toEqual([
+      ['post', 'jq', 'Essaie la mise à jour Acme.', local(yesterday.getFullYear(), yesterday.getMonth() + 1, yesterday.getDate(), 20, 47), 'https://forum.example.org/viewtopic.php?pid=62708#p62708'],
+    ]);
+  });
+
+  test('vBulletin 3 (a real 3.9 page): div#post123 around div#post_message_123, "7th Mar 2021, 05:42", the permalink before the "#1" counter', async () => {
+    const items = await extract(`<div id="posts"><div id="edit11"><div id="post11"><div class="trow thead"><div class="tcell"><a name="post11"></a> 7th Mar 2021, 05:42</div>
+      <div class="tcell"># <a href="https://forum.example.org/11-post1.html" id="postcount11" name="1">1</a> (<a href="https://forum.example.org/t/42.html#post11" title="Link to this Post">permalink</a>)</div></div>
+      <div class="trow"><div id="postmenu_11"><a class="bigusername" href="member.php?u=3">kris</a></div>
+      <div id="td_post_11"><div class="smallfont"><strong>Acme</strong></div><div id="post_message_11">Acme a livré en retard.</div></div></div></div></div></div>`);
+    expect(rows(items)).toEqual([['post', 'kris', 'Acme a livré en retard.', local(2021, 3, 7, 5, 42), 'https://forum.example.org/t/42.html#post11']]);
+  });
+
+  test('XenForo 2, Discourse, MyBB, SMF 2.1, Invision 4 (their documented markup; no real page checked)', async () => {
+    const items = await extract(`
+      <article class="message message--post js-post" data-author="Ana" data-content="post-7" id="js-post-7"><div class="message-attribution-main"><a href="/threads/acme.42/post-7"><time class="u-dt" datetime="2024-05-01T10:00:00+0200">1 May</time></a></div>
+        <div class="message-body"><div class="bbWrapper"><blockquote class="bbCodeBlock bbCodeBlock--quote">Ben said</blockquote>Acme XenForo.</div></div><aside class="message-signature">sig</aside></article>
+      <article id="post_2" data-post-id="88"><div class="names"><span class="first"><a href="/u/bob">bob</a></span></div><a class="post-date" href="/t/acme/42/2"><span class="relative-date" data-time="1714557600000">1 May</span></a>
+        <div class="cooked"><aside class="quote">ana: Acme?</aside><p>Acme Discourse.</p></div></article>
+      <div class="post" id="post_55"><div class="post_author"><div class="author_information"><strong><span class="largetext"><a href="member.php?uid=1">cy</a></span></strong></div></div>
+        <div class="post_head"><span class="post_date">01-05-2024, 10:00 AM</span><a href="showthread.php?pid=55#pid55">#1</a></div><div class="post_body" id="pid_55">Acme MyBB.</div></div>
+      <div class="windowbg" id="msg66"><div class="poster"><h4><a href="profile;u=4">dan</a></h4></div><div class="postinfo"><a href="index.php?msg=66" class="smalltext">May 01, 2024, 10:00:00 AM</a></div>
+        <div class="post"><div class="inner" id="msg_66"><blockquote>cited</blockquote>Acme SMF.</div></div></div>
+      <article id="elComment_77" class="ipsComment"><aside><h3 class="cAuthorPane_author"><a href="/profile/5-eve/">eve</a></h3></aside>
+        <div class="ipsComment_meta"><a href="/topic/42-acme/?do=findComment&amp;comment=77"><time datetime="2024-05-01T08:00:00Z">1 May</time></a></div>
+        <div data-role="commentContent"><blockquote class="ipsQuote">old</blockquote><p>Acme Invision.</p></div></article>`);
+    expect(items.map((i) => [i.kind, i.author, i.text, i.timestamp, i.permalink])).toEqual([
+      ['post', 'Ana', 'Acme XenForo.', '2024-05-01T08:00:00.000Z', 'https://forum.example.org/threads/acme.42/post-7'],
+      ['post', 'bob', 'Acme Discourse.', '2024-05-01T10:00:00.000Z', 'https://forum.example.org/t/acme/42/2'],
+      // "01-05-2024": month or day first depends on the board's settings, so no time.
+      ['post', 'cy', 'Acme MyBB.', null, 'https://forum.example.org/showthread.php?pid=55#pid55'],
+      ['post', 'dan', 'Acme SMF.', local(2024, 5, 1, 10, 0), 'https://forum.example.org/index.php?msg=66'],
+      ['post', 'eve', 'Acme Invision.', '2024-05-01T08:00:00.000Z', 'https://forum.example.org/topic/42-acme/?do=findComment&comment=77'],
+    ]);
+  });
+
+  test('SPIP (a real French blog): li.forum-fil, anonymous or named, "(22 juin 2018 @11h13)", a reply nested in its parent', async () => {
+    const items = await extract(`<ul class="forum"><li class="forum-fil"><div class="forum-top"><a href="#forum226836" name="forum226836" id="forum226836"><img alt="permalien"></a>
+        <div class="forum-nav">(22 juin 2018 @11h13)&nbsp;</div>:</div><div class="forum-message"><div class="forum-chapo"><p><strong class="forum-titre">Titre</strong></p></div>
+        <div class="forum-texte"><p>Acme n'est pas un modèle.</p></div></div>
+        <ul><li class="forum-fil"><div class="forum-top"><a href="#forum226837" name="forum226837"></a><b class="crayon forum-qui-226837">Red</b><div class="forum-nav">(22 juin 2018 @11h29)</div></div>
+          <div class="forum-texte"><p>Même argument.</p></div></li></ul></li></ul>`);
+    expect(rows(items)).toEqual([
+      ['comment', null, "Acme n'est pas un modèle.", local(2018, 6, 22, 11, 13), URL_ + '#forum226836'],
+      ['reply', 'Red', 'Même argument.', local(2018, 6, 22, 11, 29), URL_ + '#forum226837'],
+    ]);
+  });
+
+  test('Stack Exchange (a real QAPage): the question is a post, its answer a comment by its author (not its editor), comments dated by their title', async () => {
+    const items = await extract(`<div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question"><h1 itemprop="name">Acme lampe</h1>
+      <time itemprop="dateCreated" datetime="2018-04-29T21:17:19">5 anos</time>
+      <div class="question" data-questionid="1"><div class="s-prose" itemprop="text"><p>Ma lampe Acme clignote.</p></div>
+        <div class="post-signature owner"><div class="user-details" itemprop="author" itemscope itemtype="http://schema.org/Person"><a href="/users/2/ari">Ari</a><span itemprop="name">Ari</span></div></div>
+        <ul class="comments-list"><li id="comment-613403" class="comment js-comment" data-comment-id="613403"><div class="comment-body"><span class="comment-copy">Marque une réponse.</span>
+          – <a href="/users/8/sam" class="comment-user">Sam</a> <span class="comment-date"><span title="2018-05-27 06:16:39Z, License: CC BY-SA 4.0" class="relativetime-clean">May 27, 2018</span></span></div></li></ul></div>
+      <div id="answer-2" class="answer" data-answerid="2" itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer">
+        <div class="s-prose" itemprop="text"><p>Change la pile Acme.</p></div><a href="/a/2" class="js-share-link">Share</a>
+        <div class="post-signature"><div class="user-details"><a href="/users/9/ed">editor</a></div></div>
+        <div class="post-signature"><div class="user-details" itemprop="author" itemscope itemtype="http://schema.org/Person"><a href="/users/3/wic">Wic</a><span itemprop="name">Wic</span></div>
+          <time itemprop="dateCreated" datetime="2018-04-29T21:38:50">answered</time></div></div></div>`);
+    expect(items.map((i) => [i.kind, i.author, i.text, i.timestamp])).toEqual([
+      ['post', 'Ari', 'Acme lampe Ma lampe Acme clignote.', '2018-04-29T21:17:19.000Z'],
+      ['comment', 'Sam', 'Marque une réponse.', '2018-05-27T06:16:39.000Z'],
+      ['comment', 'Wic', 'Change la pile Acme.', '2018-04-29T21:38:50.000Z'],
+    ]);
+  });
+
+  test("a FAQ's questions in microdata are no posts; Discourse's crawler view: the thread title in a <meta> is left out, the position gives the permalink", async () => {
+    const faq = await extract(`<div itemscope itemtype="https://schema.org/FAQPage"><div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">
+      <h3 itemprop="name">Acme livre ?</h3><div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer"><p itemprop="text">Oui.</p></div></div></div>`);
+    expect(faq).toEqual([]);
+    const page = await extractFragment(
+      generic,
+      `<div itemscope itemtype='http://schema.org/DiscussionForumPosting' class='topic-body crawler-post'><meta itemprop='headline' content='Acme wins'>
+        <span class='creator' itemprop='author' itemscope itemtype='http://schema.org/Person'><a itemprop='url' href='/u/tech'><span itemprop='name'>tech</span></a></span>
+        <span class='crawler-post-infos'><meta itemprop='datePublished' content='2014-02-06T04:55:19Z'><span itemprop='position'>2</span></span>
+        <div class='post' itemprop='articleBody'><p>Congrats Acme.</p></div></div>`,
+      'https://meta.example.org/t/acme-wins/12483',
+      { head: '<title>Acme wins - praise - Meta</title>', run: runPage },
+    );
+    expect(page.map((i) => [i.kind, i.author, i.text, i.timestamp, i.permalink])).toEqual([
+      ['post', 'tech', 'Congrats Acme.', '2014-02-06T04:55:19.000Z', 'https://meta.example.org/t/acme-wins/12483/2'],
+    ]);
+  });
+});
+
 describe('generic isSupportedPage', () => {
   test.each(generic.testUrls)('supports %s', (url) => {
     expect(generic.isSupportedPage(new URL(url))).toBe(true);
