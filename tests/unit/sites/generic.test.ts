@@ -336,11 +336,14 @@ describe('generic fragments', () => {
   });
 });
 
+/** What the forum tests compare: kind, author, text, time, permalink. */
+const rows = (items: ExtractedItem[]) => items.map((i) => [i.kind, i.author, i.text, i.timestamp, i.permalink]);
+/** A time of day read in the browser's zone, as forums print them without one. */
+const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).toISOString();
+
 describe('generic: comment systems beyond WordPress (structures of real forum pages, own text)', () => {
   const URL_ = 'https://forum.example.org/t/354052/';
   const extract = extractAt(URL_);
-  const rows = (items: ExtractedItem[]) => items.map((i) => [i.kind, i.author, i.text, i.timestamp, i.permalink]);
-  const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).toISOString();
 
   test('FAQPage JSON-LD: its answers are not comments', async () => {
     const faq = { '@context': 'https://schema.org', '@type': 'FAQPage', mainEntity: [{ '@type': 'Question', name: 'Acme livre ?', acceptedAnswer: { '@type': 'Answer', text: 'Oui, partout.' } }] };
@@ -465,8 +468,6 @@ describe('generic: comment systems beyond WordPress (structures of real forum pa
 describe('generic: forum engines and Q&A pages (structures of real pages where said, own text)', () => {
   const URL_ = 'https://forum.example.org/viewtopic.php?t=42';
   const extract = extractAt(URL_);
-  const rows = (items: ExtractedItem[]) => items.map((i) => [i.kind, i.author, i.text, i.timestamp, i.permalink]);
-  const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).toISOString();
 
   test('phpBB 3 (a real 3.2 page): div.post#p123, quotes, signatures and the code box header left out', async () => {
     const items = await extract(`<div id="subsilver-nav-topic"><div class="post has-profile"><div class="postbody">Message</div></div></div>
