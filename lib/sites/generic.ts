@@ -377,7 +377,7 @@ const COMMENT_ITEM_CLASS = /^(?:[\w-]*[-_])?comments?(?:__|[-_])item$|^comment$/
  * Candidates that isRoot checks: numbered ids, a comment system's own id
  * attribute (data-comment-id; Spot.IM/OpenWeb's data-message-id), BEM items.
  */
-const CANDIDATE_ROOT = '[id*="comment" i], [data-comment-id], [data-message-id], [class*="comment"][data-id]';
+const CANDIDATE_ROOT = '[id*="comment" i], [data-comment-id], [data-message-id], [class*="comment"][data-id], [class*="comment" i] > li';
 const HEURISTIC = `${COMMENT_ROOT}, ${CANDIDATE_ROOT}, ${DISQUS_POST}`;
 const ANY_ROOT = `${MICRODATA}, ${HEURISTIC}`;
 /** Reply lists that hold other comments: WordPress/Disqus `.children`, "replies" containers, Habr's nested lists. */
@@ -385,7 +385,7 @@ const REPLY_CONTAINER = '.children, [class*="replies"], [class*="children"], [cl
 /** Where a root's own fields stop: its replies, and other schema.org items inside it. */
 const NESTED = `${REPLY_CONTAINER}, li.comment, ${HN_ROW}, ${DISQUS_POST}, ${MICRODATA}`;
 /** Not text: metadata, actions and forms around a comment (WordPress and common themes). */
-const NOT_TEXT = `${NESTED}, .comment-meta, .comment-metadata, .commentmetadata, .comment-author, .vcard, .reply, .comment-reply-link, .says, footer, header, form, button, nav`;
+const NOT_TEXT = `${NESTED}, .comment-meta, .comment-metadata, .commentmetadata, .metadata, .comment-author, .vcard, .reply, .comment-reply-link, .says, footer, header, form, button, nav`;
 /** Elements that are a comment's controls, never the comment (a "Reply" button with data-comment-id). */
 const CONTROL = 'a, button, input, select, textarea, form, label, svg';
 
@@ -396,7 +396,23 @@ function commentKey(el: Element): string | null {
   const data = el.getAttribute('data-comment-id') ?? el.getAttribute('data-message-id');
   if (data) return data;
   const id = el.getAttribute('data-id');
-  return id && [...el.classList].some((c) => COMMENT_ITEM_CLASS.test(c)) ? id : null;
+  if (id && [...el.classList].some((c) => COMMENT_ITEM_CLASS.test(c))) return id;
+  return el.localName === 'li' ? anchorKey(el) : null;
+}
+
+/**
+ * A comment list's item numbered only by the anchor inside it (La Presse's
+ * blogs: ul.comments-list > li > div.metadata > a[name="comment-388384"]):
+ * the anchor's number, when the li is in a list named for comments and holds
+ * exactly one such anchor.
+ */
+function anchorKey(li: Element): string | null {
+  if (!li.parentElement?.matches('[class*="comment" i]')) return null;
+  const anchors = li.querySelectorAll('a[name*="comment" i]');
+  if (anchors.length !== 1) return null;
+  const name = anchors[0]!.getAttribute('name')!;
+  const m = COMMENT_ID.exec(name);
+  return m && !NOT_COMMENT_ID.test(m[1]!) ? m[2]! : null;
 }
 
 function isRoot(el: Element): boolean {
@@ -524,6 +540,7 @@ const AUTHOR_SELECTORS = [
   '.comment-author cite',
   '.comment-author',
   '.hnuser',
+  '.auteur',
   // Stack Exchange's comments.
   '.comment-user',
   '[itemprop~="author"]',
@@ -665,7 +682,11 @@ function heuristicPermalink(root: Element, ctx: AdapterContext): string | null {
   if (byId) return byId;
   // The comment's anchor: WordPress prints li#comment-12 (the target of "…#comment-12"),
   // possibly around the element read (a microdata article) or inside it (old themes).
-  const anchor = chain.find((e) => e.id.startsWith('comment-'))?.id || queryOwn(root, '[id^="comment-"]', NESTED)?.id || chain.find((e) => e.id)?.id;
+  const anchor =
+    chain.find((e) => e.id.startsWith('comment-'))?.id ||
+    queryOwn(root, '[id^="comment-"]', NESTED)?.id ||
+    chain.find((e) => e.id)?.id ||
+    queryOwn(root, 'a[name*="comment" i]', NESTED)?.getAttribute('name');
   return anchor ? absoluteUrl('#' + anchor, ctx.url) : null;
 }
 

@@ -379,6 +379,18 @@ describe('generic: comment systems beyond WordPress (structures of real forum pa
     ]);
   });
 
+  test("a list item numbered only by the anchor inside it; empty items and the sidebar's recent comments are none (La Presse's blogs)", async () => {
+    const items = await extract(`<a name="comments"></a><ul class="comments-list"><li></li>
+      <li><div class="metadata"><a name="comment-388384"></a><p class="auteur">crafty </p><p class="date">24 janvier 2017<br>12h10</p></div>
+        <div class="body-text"><p>Acme,</p><p>tic toc.</p></div></li><li></li>
+      <li><div class="metadata"><a name="comment-388385"></a><p class="auteur">udes</p><p class="date">24 janvier 2017<br>12h20</p></div><div class="body-text"><p>Pas Acme.</p></div></li></ul>
+      <aside><h3>10 derniers commentaires</h3><ul class="recentcomments"><li><a href="/autre/#comment-12">Acme ailleurs</a></li></ul></aside>`);
+    expect(rows(items)).toEqual([
+      ['comment', 'crafty', 'Acme, tic toc.', local(2017, 1, 24, 12, 10), URL_ + '#comment-388384'],
+      ['comment', 'udes', 'Pas Acme.', local(2017, 1, 24, 12, 20), URL_ + '#comment-388385'],
+    ]);
+  });
+
   test('a reply rendered straight inside its parent is its own comment; "today at" / "yesterday at" (d3.ru)', async () => {
     const items = await extract(`<div class="b-comment b-comment__comment" id="b-comment-201"><div class="b-comment__body">
         <div class="b-comment__content"><div class="b-comment__content-cell">Acme, enfin.</div></div>
