@@ -538,6 +538,9 @@ const AUTHOR_SELECTORS = [
   '.comment-author .fn',
   '.fn',
   '.comment-author cite',
+  // Avada and other themes: the name in a strong or a link, the date loose beside it.
+  '.comment-author strong',
+  '.comment-author a.url',
   '.comment-author',
   '.hnuser',
   '.auteur',
@@ -583,6 +586,8 @@ const TIME_TEXT_SELECTORS = [
   '[class*="date"]',
   '[class*="time"]',
   '.h-meta',
+  // Avada: "Pascal 22. Juni 2018 um 20:36 Uhr - Antworten", the date loose beside the name.
+  '.comment-author',
 ];
 /** "сегодня в 13:10", "today at 1:10 PM", "hier à 18:05": a day word, then maybe a time of day. */
 const DAY_WORD = /(?<![\p{L}])(?:(today|aujourd'hui|aujourd’hui|сегодня|heute|hoy|oggi)|(yesterday|hier|вчера|gestern|ayer|ieri))(?![\p{L}])/iu;
@@ -894,28 +899,36 @@ function forumTime(el: Element | null, now: number): string | null {
   return null;
 }
 
+/** A permalink without the session id phpBB and others add for visitors without cookies (`sid=<32 hex>`). */
+function withoutSession(url: string | null): string | null {
+  if (!url) return null;
+  const u = new URL(url);
+  for (const key of ['sid', 's']) if (/^[0-9a-f]{32}$/iu.test(u.searchParams.get(key) ?? '')) u.searchParams.delete(key);
+  return u.href;
+}
+
 function forumPost(root: Element, engine: ForumEngine, ctx: AdapterContext): ExtractedItem | null {
   // Its own parts, not those of a post nested in it (SPIP's replies sit in their parent's li).
   const isOwn = (el: Element): boolean => {
     for (let p: Element | null = el; p && p !== root; p = p.parentElement) if (p.matches(engine.root) && forumEngine(p) === engine) return false;
     return true;
   };
-  const first = (selector: string): Element | null => [...root.querySelectorAll(selector)].find(isOwn) ?? null;
+  // Selectors in priority order, not document order (an avatar link comes before the name link).
+  const all = (selectors: string): Element[] => selectors.split(', ').flatMap((sel) => [...root.querySelectorAll(sel)].filter(isOwn));
+  const first = (selectors: string, ok: (el: Element) => boolean = () => true): Element | null => all(selectors).find(ok) ?? null;
   const nested = [...root.querySelectorAll(engine.root)].some((p) => forumEngine(p) === engine);
   const text = readText(first(engine.text), { skip: nested ? `${engine.skip}, ${engine.root}` : engine.skip });
   if (!text) return null;
-  const authorEl = first(engine.author);
+  const authorEl = first(engine.author, (el) => readText(el) !== '');
   const author = collapse((engine.authorAttribute && root.getAttribute(engine.authorAttribute)) || '') || readText(authorEl) || null;
   const now = ctx.now ?? Date.now();
   let timestamp: string | null = null;
-  for (const el of [...root.querySelectorAll(engine.time)].filter(isOwn).slice(0, 4)) {
+  for (const el of all(engine.time).slice(0, 4)) {
     timestamp = forumTime(el, now);
     if (timestamp) break;
   }
   // The link selectors in priority order (vBulletin's "#1" counter link comes before its permalink).
-  let link: Element | null = null;
-  for (const selector of engine.link.split(', ')) if ((link = first(selector))) break;
-  const permalink = absoluteUrl(link?.getAttribute('href'), ctx.url) ?? (root.id ? absoluteUrl('#' + root.id, ctx.url) : null);
+  const permalink = withoutSession(absoluteUrl(first(engine.link)?.getAttribute('href'), ctx.url)) ?? (root.id ? absoluteUrl('#' + root.id, ctx.url) : null);
   const kind: ItemKind = !engine.comments ? 'post' : root.parentElement?.closest(engine.root) ? 'reply' : 'comment';
   return {
     site: 'generic',
@@ -969,6 +982,10 @@ export const generic = {
       return el.querySelector(MICRODATA) ? null : forumPost(el, engine, ctx);
     }
     if (!isRoot(el)) return null;
+    // Inside a forum post, what looks like a comment (Invision's share menu, its comment-N anchors) is part of it.
+    for (let p = el.parentElement?.closest(FORUM_ROOT); p; p = p.parentElement?.closest(FORUM_ROOT)) {
+      if (forumEngine(p)) return null;
+    }
     // The inner part of a comment whose outer root reads it (article.comment-body in li.comment).
     const outer = nearestRoot(el);
     if (outer && isSameComment(el, outer)) return null;

@@ -491,6 +491,27 @@ describe('generic: forum engines and Q&A pages (structures of real pages where s
     expect(rows(items)).toEqual([['post', 'lea', 'Acme ne répond plus. ping acme', local(2018, 9, 3, 13, 39), 'https://forum.example.org/viewtopic.php?p=101#p101']]);
   });
 
+  test("phpBB 3.3 (a real page): the time element inside p.author wins over the line's text; the visitor's session id leaves the permalink", async () => {
+    const items = await extract(`<div id="p297120" class="post has-profile bg2"><div class="inner"><dl class="postprofile"><dt><a href="./memberlist.php?mode=viewprofile&amp;u=1&amp;sid=5673b41f701d34d4a2afb3e98bb483e5" class="username">evtim</a></dt></dl>
+      <div class="postbody"><p class="author"><a class="unread" href="./viewtopic.php?p=297120&amp;sid=5673b41f701d34d4a2afb3e98bb483e5#p297120"><span class="sr-only">Post</span></a>
+      <span class="responsive-hide">by <strong><a class="username">evtim</a></strong> » </span><time datetime="2024-11-12T10:43:23+00:00">Tue Nov 12, 2024 3:43 am</time></p>
+      <div class="content">Acme DMA.</div></div></div></div>`);
+    expect(rows(items)).toEqual([['post', 'evtim', 'Acme DMA.', '2024-11-12T10:43:23.000Z', 'https://forum.example.org/viewtopic.php?p=297120#p297120']]);
+  });
+
+  test('Invision 4 (a real page): the share menu and comment anchors inside a post are no comments; Discourse: the avatar link before the name is not the author', async () => {
+    const items = await extract(`<a id="comment-92583"></a><article id="elComment_92583" class="cPost ipsComment"><aside class="cAuthorPane"><h3 class="cAuthorPane_author"><strong><a href="/profile/1-fabio/">fabio</a></strong></h3></aside>
+        <div id="comment-92583_wrap" data-commentid="92583"><div class="ipsComment_meta"><a href="/topic/1-acme/?do=findComment&amp;comment=92583"><time datetime="2020-01-08T22:09:53Z">8 Jan</time></a></div>
+        <div data-role="commentContent"><p>Acme marche.</p></div>
+        <ul id="elShareComment_92583_menu" class="ipsMenu" data-comment-id="92583"><li><a href="#">Share Post</a></li></ul></div></article>
+      <article id="post_1" data-post-id="9"><div class="topic-avatar"><a class="trigger-user-card" data-user-card="ana"><img alt=""></a></div>
+        <div class="names trigger-user-card"><span class="first username"><a href="/u/ana" data-user-card="ana">ana</a></span></div><div class="cooked"><p>Acme Discourse.</p></div></article>`);
+    expect(items.map((i) => [i.kind, i.author, i.text])).toEqual([
+      ['post', 'fabio', 'Acme marche.'],
+      ['post', 'ana', 'Acme Discourse.'],
+    ]);
+  });
+
   test('PunBB / FluxBB (a real 1.2 page): div.blockpost#p123, the date is the post link ("Yesterday 20:47:30")', async () => {
     const items = await extract(`<div id="p62708" class="blockpost roweven"><h2><span><span class="conr">#2</span><a href="viewtopic.php?pid=62708#p62708">Yesterday 20:47:30</a></span></h2>
       <div class="box"><div class="postleft"><dl><dt><strong><a href="profile.php?id=2707">jq</a></strong></dt><dd>Posts: 422</dd></dl></div>
