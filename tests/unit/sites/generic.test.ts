@@ -379,6 +379,14 @@ describe('generic: comment systems beyond WordPress (structures of real forum pa
     ]);
   });
 
+  test('Avada (a real WordPress theme): the name in a strong, the date loose beside it, the reply link left out', async () => {
+    const items = await extract(`<ol class="commentlist"><li class="comment even depth-1" id="comment-128"><div class="the-comment"><div class="comment-box">
+      <div class="comment-author meta"><strong><a href="https://acme.example/" class="url">Pascal</a></strong> 22. Juni 2018 um 20:36 Uhr
+        <a class="comment-reply-link" href="?replytocom=128#respond" data-commentid="128"> - Antworten</a></div>
+      <div class="comment-text"><p>Acme ist gut.</p></div></div></div></li></ol>`);
+    expect(rows(items)).toEqual([['comment', 'Pascal', 'Acme ist gut.', local(2018, 6, 22, 20, 36), URL_ + '#comment-128']]);
+  });
+
   test("a list item numbered only by the anchor inside it; empty items and the sidebar's recent comments are none (La Presse's blogs)", async () => {
     const items = await extract(`<a name="comments"></a><ul class="comments-list"><li></li>
       <li><div class="metadata"><a name="comment-388384"></a><p class="auteur">crafty </p><p class="date">24 janvier 2017<br>12h10</p></div>
