@@ -766,6 +766,8 @@ interface ForumEngine {
   root: string;
   /** The root's id that numbers the post (checked after the selector). */
   id?: RegExp;
+  /** What else a root must hold to be one (vBulletin: the message its number names). */
+  holds?: (root: Element) => boolean;
   text: string;
   skip: string;
   author: string;
@@ -805,6 +807,8 @@ const FORUM_ENGINES: readonly ForumEngine[] = [
     name: 'vbulletin',
     root: 'div[id^="post"], table[id^="post"], li[id^="post_"]',
     id: /^post_?\d+$/u,
+    // div#post123 holds div#post_message_123 (div#postmenu_123 and the like are parts of it).
+    holds: (root) => root.querySelector(`[id="post_message_${root.id.replace(/\D/gu, '')}"]`) !== null,
     text: '[id^="post_message_"]',
     skip: '.bbcode_container, .bbcode_quote, .quote_container, .editnote',
     author: 'a.bigusername, .username_container .username, a.username, .username',
@@ -879,10 +883,7 @@ const FORUM_ROOT = FORUM_ENGINES.map((e) => e.root).join(', ');
 
 function forumEngine(el: Element): ForumEngine | null {
   for (const e of FORUM_ENGINES) {
-    if (!el.matches(e.root) || (e.id && !e.id.test(el.id))) continue;
-    // vBulletin: the root must hold the message its number names (div#post123 holds div#post_message_123).
-    if (e.name === 'vbulletin' && !el.querySelector(`[id="post_message_${el.id.replace(/\D/gu, '')}"]`)) continue;
-    return e;
+    if (el.matches(e.root) && (!e.id || e.id.test(el.id)) && (!e.holds || e.holds(el))) return e;
   }
   return null;
 }
@@ -915,7 +916,12 @@ function forumPost(root: Element, engine: ForumEngine, ctx: AdapterContext): Ext
   };
   // Selectors in priority order, not document order (an avatar link comes before the name link).
   const all = (selectors: string): Element[] => selectors.split(', ').flatMap((sel) => [...root.querySelectorAll(sel)].filter(isOwn));
-  const first = (selectors: string, ok: (el: Element) => boolean = () => true): Element | null => all(selectors).find(ok) ?? null;
+  const first = (selectors: string, ok: (el: Element) => boolean = () => true): Element | null => {
+    for (const sel of selectors.split(', ')) {
+      for (const el of root.querySelectorAll(sel)) if (isOwn(el) && ok(el)) return el;
+    }
+    return null;
+  };
   const nested = [...root.querySelectorAll(engine.root)].some((p) => forumEngine(p) === engine);
   const text = readText(first(engine.text), { skip: nested ? `${engine.skip}, ${engine.root}` : engine.skip });
   if (!text) return null;
