@@ -56,6 +56,12 @@ function own(el: Element, selector: string): Element | null {
   return null;
 }
 
+/** A rating written in a class as tens: "bubble_45", "s50" → 4.5, 5. */
+function classRating(re: RegExp, el: Element | null): number | null {
+  const m = re.exec(el?.getAttribute('class') ?? '');
+  return m ? Number(m[1]) + Number(m[2]) / 10 : null;
+}
+
 function ratingOf(el: Element): number | null {
   const labelled = own(el, 'svg[aria-label*="bubbles"], svg[aria-label*="bulles"]');
   const fromLabel = parseRating(labelled?.getAttribute('aria-label'));
@@ -63,12 +69,11 @@ function ratingOf(el: Element): number | null {
   const title = own(el, 'svg[data-automation="bubbleRatingImage"] title, svg title');
   const fromTitle = parseRating(title?.textContent);
   if (fromTitle !== null) return fromTitle;
-  const m = /\bbubble_([1-5])([05])\b/u.exec(own(el, '[class*="bubble_"]')?.getAttribute('class') ?? '');
-  if (m) return Number(m[1]) + Number(m[2]) / 10;
+  const fromBubbles = classRating(/\bbubble_([1-5])([05])\b/u, own(el, '[class*="bubble_"]'));
+  if (fromBubbles !== null) return fromBubbles;
   // 2015: img.sprite-rating_s_fill.rating_s_fill.s50, alt "5 av 5 stjerner" / "5 of 5 stars".
   const img = own(el, '.rating_s_fill');
-  const s = /\bs([1-5])([05])\b/u.exec(img?.getAttribute('class') ?? '');
-  return s ? Number(s[1]) + Number(s[2]) / 10 : parseRating(img?.getAttribute('alt'));
+  return classRating(/\bs([1-5])([05])\b/u, img) ?? parseRating(img?.getAttribute('alt'));
 }
 
 /**
@@ -78,10 +83,11 @@ function ratingOf(el: Element): number | null {
  */
 function writtenAt(el: Element, ctx: AdapterContext): string | null {
   const rated = own(el, '.ratingDate');
+  const shown = readText(rated);
   const fromLegacy = rated
     ? (parseLocalizedDate(rated.getAttribute('title')) ??
-      parseLocalizedDate(readText(rated), { monthPrecision: true }) ??
-      parseRelativeTime(readText(rated), ctx.now ?? Date.now()))
+      parseLocalizedDate(shown, { monthPrecision: true }) ??
+      parseRelativeTime(shown, ctx.now ?? Date.now()))
     : null;
   return fromLegacy ?? parseLocalizedDate(WRITTEN.exec(readText(el, { skip: RESPONSE }))?.[1], { monthPrecision: true });
 }
